@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages karta builds, tests and runs with.
+# Idempotent: does nothing (and needs no network) when all are present.
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config
+  libxml2-dev libicu-dev libre2-dev libpoco-dev libyaml-cpp-dev libstemmer-dev
+  libgtest-dev libgmock-dev
+  python3 python3-jsonschema
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "installing: ${missing[*]}" >&2
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2

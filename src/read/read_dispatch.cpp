@@ -1,0 +1,122 @@
+// Format detection from content, then the reader for that format. Nothing
+// here trusts the file name.
+#include <filesystem>
+#include <fstream>
+
+#include "karta/read.hpp"
+#include "read/readers.hpp"
+#include "read/text_decoder.hpp"
+#include "read/zip_directory.hpp"
+
+namespace karta {
+
+using namespace std::string_view_literals;
+
+namespace {
+
+bool starts(std::string_view b, std::string_view prefix) { return b.substr(0, prefix.size()) == prefix; }
+
+bool looks_like_xml(std::string_view b) {
+  if (starts(b, "\xEF\xBB\xBF")) b.remove_prefix(3);
+  if (starts(b, "\xFF\xFE<\0"sv) || starts(b, "\xFE\xFF\0<"sv) || starts(b, "<\0?\0"sv) || starts(b, "\0<\0?"sv))
+    return true;
+  std::size_t i = b.find_first_not_of(" \t\r\n");
+  if (i == std::string_view::npos || b[i] != '<' || i + 1 >= b.size()) return false;
+  char c = b[i + 1];
+  return c == '?' || c == '!' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+}  // namespace
+
+ReadResult read_bytes(const std::string& name, std::string_view bytes, const ReadOptions& options) {
+  ReadResult result;
+  try {
+    if (bytes.empty()) throw ReadError(ErrorKind::empty, name, "empty file");
+    if (bytes.size() > options.max_file_bytes)
+      throw ReadError(ErrorKind::too_large, name,
+                      std::to_string(bytes.size()) + " bytes, over the " + std::to_string(options.max_file_bytes) +
+                          "-byte input limit");
+    if (starts(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") &&
+        bytes.find("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e"sv) != std::string_view::npos)
+      throw ReadError(ErrorKind::encrypted_entry, name, "password-protected Office document (encrypted package)");
+    if (starts(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
+      throw ReadError(ErrorKind::unsupported_format, name,
+                      "legacy Word 97-2003 (OLE2) file: not supported, save it as DOCX");
+    if (starts(bytes, "%PDF-")) throw ReadError(ErrorKind::unsupported_format, name, "PDF is not supported");
+    if (starts(bytes, "{\\rtf")) throw ReadError(ErrorKind::unsupported_format, name, "RTF is not supported");
+    if (zip::looks_like_zip(bytes)) {
+      result.format = Format::docx;
+      read_docx(bytes, name, options, result.document, result.diagnostics);
+    } else if (looks_like_xml(bytes)) {
+      result.format = read_word_xml(bytes, name, options, result.document, result.diagnostics);
+    } else if (looks_binary(bytes)) {
+      throw ReadError(ErrorKind::unsupported_format, name, "binary data, not a text document or a known format");
+    } else {
+      result.format = Format::text;
+      read_text(bytes, name, options, result.document, result.encoding, result.diagnostics);
+    }
+  } catch (const ReadError& e) {
+    result.error = e;
+    result.document = {};
+  } catch (const std::bad_alloc&) {
+    result.error = ReadError(ErrorKind::too_large, name, "out of memory while reading");
+    result.document = {};
+  }
+  return result;
+}
+
+ReadResult read_file(const std::string& path, const ReadOptions& options) {
+  ReadResult result;
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec) {
+    result.error = ReadError(ErrorKind::io, path, "cannot read: " + ec.message());
+    return result;
+  }
+  if (size > options.max_file_bytes) {
+    result.error = ReadError(ErrorKind::too_large, path,
+                             std::to_string(size) + " bytes, over the " + std::to_string(options.max_file_bytes) +
+                                 "-byte input limit");
+    return result;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  if (!in || !in.read(bytes.data(), static_cast<std::streamsize>(size))) {
+    result.error = ReadError(ErrorKind::io, path, "cannot read the file");
+    return result;
+  }
+  return read_bytes(path, bytes, options);
+}
+
+ReadError::ReadError(ErrorKind kind, std::string file, std::string reason)
+    : std::runtime_error(file + ": " + reason), kind_(kind), file_(std::move(file)), reason_(std::move(reason)) {}
+
+const char* format_name(Format format) {
+  switch (format) {
+    case Format::text: return "text";
+    case Format::docx: return "docx";
+    case Format::wordml: return "wordml";
+    case Format::flat_opc: return "flat_opc";
+    case Format::unknown: break;
+  }
+  return "unknown";
+}
+
+const char* error_kind_name(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::io: return "io";
+    case ErrorKind::empty: return "empty";
+    case ErrorKind::too_large: return "too_large";
+    case ErrorKind::unsupported_format: return "unsupported_format";
+    case ErrorKind::corrupt_zip: return "corrupt_zip";
+    case ErrorKind::crc_mismatch: return "crc_mismatch";
+    case ErrorKind::encrypted_entry: return "encrypted_entry";
+    case ErrorKind::unsupported_compression: return "unsupported_compression";
+    case ErrorKind::missing_part: return "missing_part";
+    case ErrorKind::xml_error: return "xml_error";
+    case ErrorKind::encoding: return "encoding";
+  }
+  return "unknown";
+}
+
+}  // namespace karta

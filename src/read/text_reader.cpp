@@ -1,0 +1,309 @@
+// Plain text → Document: paragraphs, and tables rebuilt from the layouts
+// legal-database exports use. A page break inside a table shows up as a blank
+// line followed by a row that continues the previous row's cells; section
+// headings between rows ("Направление 2") become rows spanning the table.
+#include <algorithm>
+#include <optional>
+
+#include "read/readers.hpp"
+#include "read/text_decoder.hpp"
+#include "read/text_layout.hpp"
+
+namespace karta {
+namespace {
+
+using text::LineKind;
+
+struct Line {
+  std::string text;
+  int number = 0;
+  LineKind kind = LineKind::blank;
+};
+
+struct PendingRow {
+  std::vector<std::string> cells;
+  int first = 0;
+  int last = 0;
+  bool spanning = false;   // one cell across the whole table
+};
+
+constexpr std::size_t kMaxSectionLine = 300;   // longer text between rows is prose, not a heading
+constexpr std::size_t kMaxSectionLines = 3;
+
+std::vector<Line> split_lines(const std::string& text, const std::string& file, const ReadOptions& options) {
+  std::vector<Line> lines;
+  std::size_t start = 0;
+  int number = 1;
+  while (start <= text.size()) {
+    std::size_t end = text.find_first_of("\r\n\f", start);
+    if (end == std::string::npos) end = text.size();
+    if (end - start > options.max_line_bytes)
+      throw ReadError(ErrorKind::too_large, file,
+                      "line " + std::to_string(number) + " is longer than the " +
+                          std::to_string(options.max_line_bytes) + "-byte line limit");
+    Line line;
+    line.text = text.substr(start, end - start);
+    line.number = number++;
+    line.kind = text::classify(line.text);
+    lines.push_back(std::move(line));
+    if (end == text.size()) break;
+    start = end + ((text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') ? 2 : 1);
+  }
+  while (!lines.empty() && lines.back().kind == LineKind::blank) lines.pop_back();
+  return lines;
+}
+
+void merge_into(PendingRow& row, const std::vector<std::string>& cells, int line) {
+  if (row.cells.size() < cells.size()) row.cells.resize(cells.size());
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    if (cells[c].empty()) continue;
+    row.cells[c] += row.cells[c].empty() ? cells[c] : " " + cells[c];
+  }
+  row.last = line;
+}
+
+class TextAssembler {
+ public:
+  TextAssembler(std::vector<Line> lines, Document& out) : lines_(std::move(lines)), out_(out) {
+    std::size_t blank = 0, prose = 0;
+    for (const Line& l : lines_) {
+      if (l.kind == LineKind::blank) ++blank;
+      if (l.kind == LineKind::text) ++prose;
+    }
+    blank_separated_ = blank * 4 >= prose;
+  }
+
+  void run() {
+    std::size_t i = 0;
+    while (i < lines_.size()) {
+      const Line& line = lines_[i];
+      switch (line.kind) {
+        case LineKind::blank:
+        case LineKind::separator:
+          ++i;
+          break;
+        case LineKind::tab_row:
+        case LineKind::pipe_row:
+          i = starts_grid_table(i) ? grid_table(i) : paragraph(i);
+          break;
+        case LineKind::cell_line:
+          i = cell_table(i);
+          break;
+        case LineKind::box_border:
+        case LineKind::box_content:
+          i = box_table(i);
+          break;
+        case LineKind::text:
+          i = paragraph(i);
+          break;
+      }
+    }
+  }
+
+ private:
+  std::vector<std::string> cells_of(const Line& line) const {
+    return line.kind == LineKind::tab_row ? text::split_tabs(line.text) : text::split_pipes(line.text);
+  }
+
+  bool starts_grid_table(std::size_t i) const { return text::count_nonempty(cells_of(lines_[i])) >= 2; }
+
+  // A line that a paragraph may hold: prose, or a tab/pipe line too thin to start a table.
+  bool paragraph_line(std::size_t i) const {
+    LineKind k = lines_[i].kind;
+    if (k == LineKind::text || k == LineKind::separator) return true;
+    return (k == LineKind::tab_row || k == LineKind::pipe_row) && !starts_grid_table(i);
+  }
+
+  std::size_t paragraph(std::size_t i) {
+    Paragraph p;
+    p.pos.line_first = lines_[i].number;
+    std::size_t j = i;
+    do {
+      std::string t = text::trim(lines_[j].text);
+      if (!t.empty()) p.text += (p.text.empty() ? "" : "\n") + t;
+      p.pos.line_last = lines_[j].number;
+      ++j;
+    } while (blank_separated_ && j < lines_.size() && paragraph_line(j));
+    p.pos.index = static_cast<int>(out_.blocks.size());
+    if (!p.text.empty()) out_.blocks.emplace_back(std::move(p));
+    return j;
+  }
+
+  std::size_t grid_table(std::size_t i) {
+    const LineKind family = lines_[i].kind;
+    std::vector<PendingRow> rows;
+    std::vector<std::size_t> held;   // prose lines that may be section rows
+    std::size_t width = 0;
+    bool after_blank = false;
+    std::size_t j = i;
+    while (j < lines_.size()) {
+      const Line& line = lines_[j];
+      if (line.kind == LineKind::blank) {
+        after_blank = true;
+        ++j;
+        continue;
+      }
+      if (line.kind == LineKind::separator) {
+        ++j;
+        continue;
+      }
+      if (line.kind == family) {
+        std::vector<std::string> cells = cells_of(line);
+        if (text::count_nonempty(cells) == 0) {
+          ++j;
+          continue;
+        }
+        if (!held.empty()) {
+          if (cells.size() != width) break;   // another table follows the prose
+          for (std::size_t h : held)
+            rows.push_back({{text::trim(lines_[h].text)}, lines_[h].number, lines_[h].number, true});
+          held.clear();
+          rows.push_back({cells, line.number, line.number, false});
+        } else if (after_blank && !rows.empty() && !rows.back().spanning && text::continues_previous_row(cells)) {
+          merge_into(rows.back(), cells, line.number);
+        } else {
+          rows.push_back({cells, line.number, line.number, false});
+        }
+        width = std::max(width, cells.size());
+        after_blank = false;
+        ++j;
+        continue;
+      }
+      if (line.kind == LineKind::text && held.size() < kMaxSectionLines &&
+          text::trim(line.text).size() <= kMaxSectionLine) {
+        held.push_back(j);
+        after_blank = false;
+        ++j;
+        continue;
+      }
+      break;
+    }
+    if (!held.empty()) j = held.front();
+    if (rows.size() < 2) return paragraph(i);
+    emit_table(rows, width);
+    return j;
+  }
+
+  std::size_t cell_table(std::size_t i) {
+    std::vector<PendingRow> rows;
+    std::size_t width = 0;
+    std::size_t j = i;
+    while (j < lines_.size()) {
+      // One blank-separated group of lines is a row when its last line ends a cell.
+      std::size_t end = j;
+      while (end < lines_.size() && lines_[end].kind != LineKind::blank) ++end;
+      if (end == j || lines_[end - 1].kind != LineKind::cell_line) break;
+      std::vector<std::string> cells;
+      std::string buffer;
+      for (std::size_t k = j; k < end; ++k) {
+        if (lines_[k].kind == LineKind::cell_line) {
+          buffer += text::strip_cell_marker(lines_[k].text);
+          cells.push_back(text::trim(buffer));
+          buffer.clear();
+        } else {
+          buffer += text::trim(lines_[k].text) + " ";
+        }
+      }
+      if (!rows.empty() && !rows.back().spanning && text::continues_previous_row(cells)) {
+        merge_into(rows.back(), cells, lines_[end - 1].number);
+      } else {
+        rows.push_back({cells, lines_[j].number, lines_[end - 1].number, false});
+      }
+      width = std::max(width, cells.size());
+      j = end;
+      while (j < lines_.size() && lines_[j].kind == LineKind::blank) ++j;
+    }
+    if (rows.size() < 2) return paragraph(i);
+    for (PendingRow& r : rows) r.spanning = r.cells.size() == 1 && width > 1;
+    emit_table(rows, width);
+    return j;
+  }
+
+  std::size_t box_table(std::size_t i) {
+    std::vector<PendingRow> rows;
+    std::optional<PendingRow> current;
+    std::size_t width = 0;
+    bool page_break = false;
+    auto flush = [&] {
+      if (!current) return;
+      if (page_break && !rows.empty() && text::continues_previous_row(current->cells)) {
+        merge_into(rows.back(), current->cells, current->last);
+      } else {
+        rows.push_back(std::move(*current));
+      }
+      page_break = false;
+      current.reset();
+    };
+    std::size_t j = i;
+    while (j < lines_.size()) {
+      const Line& line = lines_[j];
+      if (line.kind == LineKind::blank) {
+        std::size_t k = j;
+        while (k < lines_.size() && lines_[k].kind == LineKind::blank) ++k;
+        if (k == lines_.size() || (lines_[k].kind != LineKind::box_border && lines_[k].kind != LineKind::box_content))
+          break;
+        page_break = true;
+        j = k;
+        continue;
+      }
+      if (line.kind == LineKind::box_border) {
+        flush();
+        ++j;
+        continue;
+      }
+      if (line.kind != LineKind::box_content) break;
+      std::vector<std::string> parts = text::split_box(line.text);
+      if (!current) current = PendingRow{{}, line.number, line.number, false};
+      merge_into(*current, parts, line.number);
+      width = std::max(width, parts.size());
+      ++j;
+    }
+    flush();
+    if (rows.empty()) return j;
+    emit_table(rows, width);
+    return j;
+  }
+
+  void emit_table(std::vector<PendingRow>& rows, std::size_t width) {
+    Table table;
+    table.columns = static_cast<int>(width);
+    table.pos.line_first = rows.front().first;
+    table.pos.line_last = rows.back().last;
+    table.pos.index = static_cast<int>(out_.blocks.size());
+    for (PendingRow& pending : rows) {
+      Row row;
+      row.pos.line_first = pending.first;
+      row.pos.line_last = pending.last;
+      row.pos.index = static_cast<int>(table.rows.size());
+      if (!pending.spanning) pending.cells.resize(width);
+      int col = 0;
+      for (std::string& text : pending.cells) {
+        Cell cell;
+        cell.text = std::move(text);
+        cell.grid_col = col;
+        cell.col_span = pending.spanning ? static_cast<int>(width) : 1;
+        cell.pos = row.pos;
+        cell.pos.index = static_cast<int>(row.cells.size());
+        col += cell.col_span;
+        row.cells.push_back(std::move(cell));
+      }
+      table.rows.push_back(std::move(row));
+    }
+    out_.blocks.emplace_back(std::move(table));
+  }
+
+  std::vector<Line> lines_;
+  Document& out_;
+  bool blank_separated_ = true;
+};
+
+}  // namespace
+
+void read_text(std::string_view bytes, const std::string& file, const ReadOptions& options, Document& out,
+               std::string& encoding, Diagnostics& diagnostics) {
+  DecodedText decoded = decode_text(bytes, diagnostics);
+  encoding = decoded.encoding;
+  TextAssembler(split_lines(decoded.utf8, file, options), out).run();
+}
+
+}  // namespace karta

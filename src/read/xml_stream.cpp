@@ -1,0 +1,102 @@
+#include "read/xml_stream.hpp"
+
+#include <libxml/xmlerror.h>
+
+#include <climits>
+
+namespace karta {
+namespace {
+
+std::string_view view(const xmlChar* s) {
+  return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view();
+}
+
+std::optional<std::string> take(xmlChar* s) {
+  if (!s) return std::nullopt;
+  std::string out(reinterpret_cast<const char*>(s));
+  xmlFree(s);
+  return out;
+}
+
+}  // namespace
+
+XmlStream::XmlStream(std::string_view bytes, std::string file, std::string part, const ReadOptions& options)
+    : file_(std::move(file)), part_(std::move(part)), max_depth_(options.max_xml_depth) {
+  if (bytes.size() > static_cast<std::size_t>(INT_MAX))
+    throw ReadError(ErrorKind::too_large, file_, part_ + " is too large to parse");
+  reader_ = xmlReaderForMemory(bytes.data(), static_cast<int>(bytes.size()), part_.c_str(), nullptr,
+                               XML_PARSE_NONET | XML_PARSE_NOWARNING);
+  if (!reader_) throw ReadError(ErrorKind::xml_error, file_, part_ + ": cannot start the XML parser");
+  xmlTextReaderSetStructuredErrorHandler(
+      reader_,
+      [](void* self_ptr, xmlErrorPtr error) {
+        auto* self = static_cast<XmlStream*>(self_ptr);
+        if (!error || error->level < XML_ERR_ERROR || !self->first_error_.empty()) return;
+        std::string message = error->message ? error->message : "XML error";
+        while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+        self->first_error_ = message;
+        self->error_line_ = error->line;
+        self->error_column_ = error->int2;
+      },
+      this);
+}
+
+XmlStream::~XmlStream() {
+  if (reader_) xmlFreeTextReader(reader_);
+}
+
+void XmlStream::fail(const char* what) {
+  std::string where = part_;
+  if (error_line_ > 0) where += ":" + std::to_string(error_line_) + ":" + std::to_string(error_column_);
+  throw ReadError(ErrorKind::xml_error, file_,
+                  where + ": " + (first_error_.empty() ? std::string(what) : first_error_));
+}
+
+bool XmlStream::settle(int ret) {
+  if (ret < 0 || !first_error_.empty()) fail("not well-formed XML");
+  if (ret == 0) return false;
+  type_ = xmlTextReaderNodeType(reader_);
+  depth_ = xmlTextReaderDepth(reader_);
+  empty_ = type_ == XML_READER_TYPE_ELEMENT && xmlTextReaderIsEmptyElement(reader_) == 1;
+  if (depth_ > max_depth_) {
+    error_line_ = line();
+    error_column_ = 0;
+    first_error_ = "elements nested deeper than " + std::to_string(max_depth_) + " levels";
+    fail("too deep");
+  }
+  return true;
+}
+
+bool XmlStream::next() { return settle(xmlTextReaderRead(reader_)); }
+
+bool XmlStream::skip() {
+  if (type_ != XML_READER_TYPE_ELEMENT || empty_) return next();
+  return settle(xmlTextReaderNext(reader_));
+}
+
+bool XmlStream::is_text() const {
+  return type_ == XML_READER_TYPE_TEXT || type_ == XML_READER_TYPE_CDATA ||
+         type_ == XML_READER_TYPE_SIGNIFICANT_WHITESPACE || type_ == XML_READER_TYPE_WHITESPACE;
+}
+
+std::string_view XmlStream::local() const { return view(xmlTextReaderConstLocalName(reader_)); }
+std::string_view XmlStream::ns() const { return view(xmlTextReaderConstNamespaceUri(reader_)); }
+std::string_view XmlStream::value() const { return view(xmlTextReaderConstValue(reader_)); }
+
+std::optional<std::string> XmlStream::attr(const char* local, std::string_view ns) const {
+  std::string uri(ns);
+  return take(xmlTextReaderGetAttributeNs(reader_, reinterpret_cast<const xmlChar*>(local),
+                                          reinterpret_cast<const xmlChar*>(uri.c_str())));
+}
+
+std::optional<std::string> XmlStream::attr(const char* local) const {
+  std::string_view own = ns();
+  if (!own.empty()) {
+    if (auto v = attr(local, own)) return v;
+  }
+  return take(xmlTextReaderGetAttribute(reader_, reinterpret_cast<const xmlChar*>(local)));
+}
+
+int XmlStream::line() const { return xmlTextReaderGetParserLineNumber(reader_); }
+
+}  // namespace karta

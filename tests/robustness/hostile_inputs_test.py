@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Runs `karta read` on every row of ../shared/robustness/hostile/manifest.tsv.
+
+Each input runs in its own empty working directory under a memory cap, with a
+listener on 127.0.0.1:47321 (where the XXE probes point) that must see no
+connection. Checks: `parse` rows succeed and contain must_contain; `error`
+rows fail with exit 1 and a message naming the file; `either` rows do one of
+the two; nothing crashes, hangs, writes outside its directory, prints
+must_not_contain or emits invalid UTF-8. The --big cases are generated here
+with make_hostile.py and checked for bounded memory and time.
+
+usage: hostile_inputs_test.py KARTA SHARED_DIR [--big]
+"""
+import csv
+import os
+import resource
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+MEMORY_CAP = 512 << 20
+XXE_PORT = 47321
+
+
+class Listener:
+    """Accepts and counts connections on the XXE probes' port."""
+
+    def __init__(self):
+        self.connections = 0
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind(("127.0.0.1", XXE_PORT))
+        self.sock.listen(8)
+        self.sock.settimeout(0.2)
+        self.stop = False
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def run(self):
+        while not self.stop:
+            try:
+                conn, _ = self.sock.accept()
+                self.connections += 1
+                conn.close()
+            except socket.timeout:
+                pass
+
+    def close(self):
+        self.stop = True
+        self.thread.join()
+        self.sock.close()
+
+
+def limit_memory():
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
+def evil_files():
+    found = set()
+    for root in ("/tmp", os.path.expanduser("~"), "/"):
+        try:
+            for name in os.listdir(root):
+                if name == "evil" or name.startswith("docx_evil"):
+                    found.add(os.path.join(root, name))
+        except OSError:
+            pass
+    return found
+
+
+def run_case(karta, path, timeout):
+    with tempfile.TemporaryDirectory() as work:
+        started = time.monotonic()
+        try:
+            proc = subprocess.run([karta, "read", path], cwd=work, capture_output=True,
+                                  timeout=timeout, preexec_fn=limit_memory)
+        except subprocess.TimeoutExpired:
+            return None, "hung (over %ss)" % timeout, 0.0
+        elapsed = time.monotonic() - started
+        left = os.listdir(work)
+        if left:
+            return proc, "wrote files into its working directory: %s" % left, elapsed
+        return proc, None, elapsed
+
+
+def check(row, karta, directory, timeout):
+    name, expect = row["file"], row["expect"]
+    path = os.path.join(directory, name)
+    proc, problem, elapsed = run_case(karta, path, timeout)
+    if problem:
+        return problem
+    if proc.returncode < 0:
+        return "killed by signal %d" % -proc.returncode
+    out, err = proc.stdout, proc.stderr
+    try:
+        text = out.decode("utf-8")
+        err_text = err.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return "invalid UTF-8 in output: %s" % e
+    if "internal error" in err_text:
+        return "internal error: " + err_text.strip()
+    bad = row["must_not_contain"]
+    if bad and (bad in text or bad in err_text):
+        return "output contains forbidden %r" % bad
+    ok = proc.returncode == 0
+    if expect == "parse" and not ok:
+        return "should parse, failed: " + err_text.strip()
+    if expect == "error" and ok:
+        return "should fail cleanly, but parsed"
+    if not ok:
+        if proc.returncode != 1:
+            return "exit %d, expected 1 for a failed input" % proc.returncode
+        if path not in err_text:
+            return "error does not name the file: " + err_text.strip()
+    if ok and row["must_contain"] and row["must_contain"] not in text:
+        return "parsed but lacks %r" % row["must_contain"]
+    return None
+
+
+def main():
+    karta, shared = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    big = "--big" in sys.argv
+    hostile = os.path.join(shared, "robustness", "hostile")
+    rows = list(csv.DictReader(open(os.path.join(hostile, "manifest.tsv"), encoding="utf-8"), delimiter="\t"))
+    listener = Listener()
+    before = evil_files()
+    failures, checked = [], 0
+    with tempfile.TemporaryDirectory() as generated:
+        if big:
+            subprocess.run([sys.executable, os.path.join(shared, "robustness", "make_hostile.py"), generated,
+                            "--big", "--only", *[r["file"] for r in rows if r["big"] == "1"]],
+                           check=True, capture_output=True)
+        for row in rows:
+            if (row["big"] == "1") != big:
+                continue
+            directory = generated if big else hostile
+            problem = check(row, karta, directory, 60 if big else 10)
+            checked += 1
+            status = "ok  " if problem is None else "FAIL"
+            print("%s %-36s %-6s %s" % (status, row["file"], row["expect"], problem or ""))
+            if problem:
+                failures.append(row["file"])
+    listener.close()
+    if listener.connections:
+        failures.append("network")
+        print("FAIL %d connection(s) reached 127.0.0.1:%d" % (listener.connections, XXE_PORT))
+    new_evil = evil_files() - before
+    if new_evil:
+        failures.append("path traversal")
+        print("FAIL files written outside the sandbox: %s" % sorted(new_evil))
+    print("%d passed, %d failed" % (checked - len(failures), len(failures)))
+    return 1 if failures or checked == 0 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+// Helpers shared by the tests: paths into the repository and ../shared, and
+// the document model reduced to what assertions need.
+#pragma once
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "karta/document.hpp"
+
+namespace karta::test {
+
+inline std::string source_path(const std::string& relative) { return std::string(KARTA_SOURCE_DIR) + "/" + relative; }
+inline std::string shared_path(const std::string& relative) { return std::string(KARTA_SHARED_DIR) + "/" + relative; }
+
+inline std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+inline std::vector<const Table*> tables(const Document& d) {
+  std::vector<const Table*> out;
+  for (const Block& b : d.blocks)
+    if (const auto* t = std::get_if<Table>(&b)) out.push_back(t);
+  return out;
+}
+
+inline std::vector<const Paragraph*> paragraphs(const Document& d) {
+  std::vector<const Paragraph*> out;
+  for (const Block& b : d.blocks)
+    if (const auto* p = std::get_if<Paragraph>(&b)) out.push_back(p);
+  return out;
+}
+
+// Whitespace runs (spaces, tabs, newlines, NBSP) folded to one space, ends trimmed.
+inline std::string squash(const std::string& s) {
+  std::string out;
+  bool space = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    bool ws = s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r';
+    if (!ws && s.compare(i, 2, "\xC2\xA0") == 0) { ws = true; ++i; }
+    if (ws) { space = !out.empty(); continue; }
+    if (space) out += ' ';
+    space = false;
+    out += s[i];
+  }
+  return out;
+}
+
+}  // namespace karta::test
