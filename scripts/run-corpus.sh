@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The main job: every document in corpus/ into output/.
+# The main job: every document in corpus/ into output/ (extraction JSON, and
+# the document model as *.read.json for people writing rules).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf output
 mkdir -p output
+build/karta extract corpus -o output
 build/karta read corpus/* -o output

@@ -11,5 +11,7 @@ namespace karta::cli {
 using Args = std::vector<std::string>;
 
 int read_command(const Args& args);
+int extract_command(const Args& args);
+int rules_command(const Args& args);
 
 }  // namespace karta::cli

@@ -6,7 +6,9 @@ namespace {
 
 const char* kUsage =
     "usage: karta COMMAND [ARGS]\n"
-    "  read FILE... [-o DIR|-]     print the document model (paragraphs, tables) as JSON\n";
+    "  read FILE... [-o DIR|-]               print the document model (paragraphs, tables) as JSON\n"
+    "  extract INPUT... -o DIR|- [--rules DIR]  roadmap-extract/1 JSON per input\n"
+    "  rules test [DIR]                      run every example in the rule files\n";
 
 }  // namespace
 
@@ -19,6 +21,8 @@ int main(int argc, char** argv) {
   karta::cli::Args args(argv + 2, argv + argc);
   try {
     if (command == "read") return karta::cli::read_command(args);
+    if (command == "extract") return karta::cli::extract_command(args);
+    if (command == "rules") return karta::cli::rules_command(args);
     if (command == "--help" || command == "-h" || command == "help") {
       std::cout << kUsage;
       return 0;

@@ -1,0 +1,97 @@
+// Rules are data: YAML files in rules/, each rule with an id, RE2 pattern(s),
+// an optional value, and examples that must match (with the expected value)
+// and must not. Patterns see normalised text (karta/normalize.hpp, ё → е) and
+// ignore case unless the rule says `case: sensitive`; captures keep the case.
+//
+//   rules/deadlines.yaml
+//     frequencies:
+//       - id: freq.yearly
+//         pattern: 'ежегодн'
+//         value: yearly
+//         match: ["Ежегодно в июне"]
+//         no_match: ["годовой план"]
+//     examples:                   # end-to-end examples, run by `karta rules test`
+//       - {text: "До 05.04.23", kind: by, end: "2023-04-05"}
+#pragma once
+
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace re2 { class RE2; }
+namespace YAML { class Node; }
+
+namespace karta {
+
+// A rule file that cannot be loaded: "rules/deadlines.yaml:12: reason".
+class RuleError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct RuleExample {
+  std::string text;
+  std::string value;   // expected value; "" means the rule's own value
+  int line = 0;
+};
+
+struct Match {
+  std::map<std::string, std::string> groups;   // named captures that took part
+  std::size_t begin = 0, end = 0;              // byte offsets in the matched (normalised) text
+};
+
+class Rule {
+ public:
+  std::string id;
+  std::string value;
+  std::string file;
+  int line = 0;
+  bool case_sensitive = false;
+  std::vector<RuleExample> match;
+  std::vector<RuleExample> no_match;
+
+  // Searches `text` (raw; normalised here) for the first of the patterns that matches.
+  bool search(const std::string& text, Match* out = nullptr) const;
+  // The same on text already in the rule's normal form.
+  bool search_normalised(const std::string& normalised, Match* out = nullptr) const;
+  std::string normalise(const std::string& text) const;
+
+  std::vector<std::shared_ptr<const re2::RE2>> patterns;
+};
+
+// An end-to-end example of a whole extractor (deadline parser, mention
+// splitter), kept as YAML for the runner that knows its fields.
+struct ExtractorExample {
+  std::string file;
+  int line = 0;
+  std::shared_ptr<const YAML::Node> node;
+};
+
+class RuleSet {
+ public:
+  // Loads every *.yaml in `dir`. Throws RuleError naming file:line.
+  static RuleSet load(const std::string& dir);
+  // The rules/ directory bundled with this build.
+  static std::string default_dir();
+
+  // Rules of a group ("deadlines.frequencies"), in file order; empty when absent.
+  const std::vector<Rule>& group(const std::string& name) const;
+  // The first rule of the group that matches `text`, or null.
+  const Rule* first(const std::string& group, const std::string& text, Match* out = nullptr) const;
+
+  const std::vector<ExtractorExample>& examples(const std::string& file_stem) const;
+  std::vector<std::string> group_names() const;
+  const std::string& dir() const { return dir_; }
+  // Identifies the rule set's content (changes when any rule file changes).
+  const std::string& version() const { return version_; }
+
+ private:
+  std::string dir_;
+  std::string version_;
+  std::map<std::string, std::vector<Rule>> groups_;
+  std::map<std::string, std::vector<ExtractorExample>> examples_;
+};
+
+}  // namespace karta

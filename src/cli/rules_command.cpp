@@ -1,0 +1,94 @@
+// karta rules test [DIR]: every rule's match / no_match examples, and the
+// end-to-end examples of the deadline parser and the mention splitter.
+// Failures are reported as file:line.
+#include <yaml-cpp/yaml.h>
+
+#include <chrono>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "extract/deadline_parser.hpp"
+#include "extract/mention_splitter.hpp"
+#include "karta/rules.hpp"
+
+namespace karta::cli {
+namespace {
+
+std::string field(const YAML::Node& n, const char* key) { return n[key] ? n[key].as<std::string>() : std::string(); }
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : "|") + s;
+  return out;
+}
+
+}  // namespace
+
+int rules_command(const Args& args) {
+  if (args.empty() || args[0] != "test") {
+    std::cerr << "usage: karta rules test [DIR]\n";
+    return 2;
+  }
+  const std::string dir = args.size() > 1 ? args[1] : RuleSet::default_dir();
+  const auto started = std::chrono::steady_clock::now();
+  RuleSet rules;
+  try {
+    rules = RuleSet::load(dir);
+  } catch (const RuleError& e) {
+    std::cerr << e.what() << "\n";
+    return 1;
+  }
+  const double load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  int passed = 0, failed = 0;
+  auto fail = [&](const std::string& file, int line, const std::string& what) {
+    std::cout << file << ":" << line << ": " << what << "\n";
+    ++failed;
+  };
+  for (const std::string& name : rules.group_names()) {
+    for (const Rule& rule : rules.group(name)) {
+      for (const RuleExample& ex : rule.match) {
+        if (!rule.search(ex.text)) fail(rule.file, ex.line, rule.id + " should match «" + ex.text + "»");
+        else ++passed;
+      }
+      for (const RuleExample& ex : rule.no_match) {
+        if (rule.search(ex.text)) fail(rule.file, ex.line, rule.id + " should not match «" + ex.text + "»");
+        else ++passed;
+      }
+    }
+  }
+  DeadlineParser deadlines(rules);
+  for (const ExtractorExample& ex : rules.examples("deadlines")) {
+    const YAML::Node& n = *ex.node;
+    Deadline d = deadlines.parse(field(n, "text"), n["year"] ? n["year"].as<int>() : 0);
+    DeadlineParser::apply_period(d, std::string("2023-01-01"), std::string("2024-12-31"));
+    std::string problem;
+    auto check = [&](const char* key, const std::optional<std::string>& got) {
+      if (n[key] && field(n, key) != got.value_or("null")) problem += std::string(" ") + key + "=" + got.value_or("null");
+    };
+    if (field(n, "kind") != d.kind) problem += " kind=" + d.kind;
+    check("start", d.start);
+    check("end", d.end);
+    check("frequency", d.frequency);
+    check("plan", d.plan);
+    if (n["months"] && n["months"].as<std::vector<int>>() != d.months) problem += " months differ";
+    if (problem.empty()) ++passed;
+    else fail(ex.file, ex.line, "deadline «" + field(n, "text") + "»:" + problem);
+  }
+  MentionSplitter splitter(rules);
+  for (const ExtractorExample& ex : rules.examples("mentions")) {
+    const YAML::Node& n = *ex.node;
+    std::vector<std::string> got = splitter.split(field(n, "text"));
+    std::vector<std::string> kinds;
+    for (const auto& m : got) kinds.push_back(splitter.kind_of(m));
+    std::string problem;
+    if (n["mentions"] && field(n, "mentions") != joined(got)) problem += " mentions=" + joined(got);
+    if (n["kinds"] && field(n, "kinds") != joined(kinds)) problem += " kinds=" + joined(kinds);
+    if (problem.empty()) ++passed;
+    else fail(ex.file, ex.line, "mentions «" + field(n, "text") + "»:" + problem);
+  }
+  std::cout << "rule set loaded and compiled in " << static_cast<int>(load_ms) << " ms\n";
+  std::cout << passed << " passed, " << failed << " failed\n";
+  return failed ? 1 : 0;
+}
+
+}  // namespace karta::cli

@@ -1,0 +1,95 @@
+#include "extract/act_extractor.hpp"
+
+#include <re2/re2.h>
+
+#include <functional>
+#include <set>
+
+#include "karta/normalize.hpp"
+
+namespace karta {
+namespace {
+
+void each_text(const Document& d, const std::function<void(const std::string&)>& f) {
+  std::function<void(const Table&)> table = [&](const Table& t) {
+    for (const Row& r : t.rows)
+      for (const Cell& c : r.cells) {
+        f(c.text);
+        for (const Table& nested : c.tables) table(nested);
+      }
+  };
+  for (const Block& b : d.blocks) {
+    if (const auto* p = std::get_if<Paragraph>(&b)) f(p->text);
+    else table(std::get<Table>(b));
+  }
+}
+
+// The name before "(далее – X)": from its last organisation head noun, put
+// in the nominative; otherwise the clause since the last punctuation.
+std::string name_before(const std::string& text, const RuleSet& rules) {
+  std::size_t best = std::string::npos;
+  std::string head;
+  std::size_t head_end = 0;
+  for (const Rule& r : rules.group("definitions.heads")) {
+    for (const auto& re : r.patterns) {
+      re2::StringPiece rest(text), whole;
+      const std::string pattern = "(" + re->pattern() + ")";
+      RE2 wrapped(pattern, re->options());
+      while (RE2::FindAndConsume(&rest, wrapped, &whole)) {
+        std::size_t at = static_cast<std::size_t>(whole.data() - text.data());
+        while (at < text.size() && !((text[at] & 0xC0) == 0xC0 || isalpha(static_cast<unsigned char>(text[at])))) ++at;
+        if (best == std::string::npos || at > best) {
+          best = at;
+          head = r.value;
+          head_end = static_cast<std::size_t>(whole.data() - text.data()) + whole.size();
+        }
+      }
+    }
+  }
+  if (best != std::string::npos) {
+    std::size_t word_end = text.find(' ', best);
+    if (word_end == std::string::npos || word_end > head_end) word_end = head_end;
+    return head + text.substr(word_end);
+  }
+  std::size_t cut = text.find_last_of(",;:.");
+  std::string tail = cut == std::string::npos ? text : text.substr(cut + 1);
+  tail.erase(0, tail.find_first_not_of(' '));
+  return tail;
+}
+
+}  // namespace
+
+std::vector<Definition> find_definitions(const Document& document, const RuleSet& rules) {
+  std::vector<Definition> out;
+  std::set<std::string> seen;
+  const auto& group = rules.group("definitions.abbreviation");
+  each_text(document, [&](const std::string& raw) {
+    if (raw.find("далее") == std::string::npos) return;
+    const std::string text = cased_match_form(raw);
+    for (const Rule& r : group) {
+      for (const auto& re : r.patterns) {
+        re2::StringPiece rest(text);
+        const int n = re->NumberOfCapturingGroups() + 1;
+        std::vector<re2::StringPiece> sub(static_cast<std::size_t>(n));
+        std::size_t from = 0;
+        while (re->Match(text, from, text.size(), RE2::UNANCHORED, sub.data(), n)) {
+          const std::size_t begin = static_cast<std::size_t>(sub[0].data() - text.data());
+          from = begin + sub[0].size();
+          std::string short_name;
+          for (const auto& [name, index] : re->NamedCapturingGroups())
+            if (name == "short") short_name = std::string(sub[static_cast<std::size_t>(index)]);
+          std::string before = text.substr(0, begin);
+          std::size_t sentence = before.find_last_of(".;:!?");
+          if (sentence != std::string::npos) before = before.substr(sentence + 1);
+          while (!before.empty() && before.back() == ' ') before.pop_back();
+          std::string term = name_before(before, rules);
+          if (term.empty() || short_name.empty() || !seen.insert(short_name).second) continue;
+          out.push_back({term, short_name, std::nullopt});
+        }
+      }
+    }
+  });
+  return out;
+}
+
+}  // namespace karta

@@ -1,0 +1,161 @@
+#include "extract/mention_splitter.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <re2/re2.h>
+
+#include "karta/normalize.hpp"
+
+namespace karta {
+namespace {
+
+std::string trim(std::string s) {
+  const char* junk = " ,;.:";
+  s.erase(0, s.find_first_not_of(junk));
+  s.erase(s.find_last_not_of(junk) + 1);
+  return s;
+}
+
+// Splits at any of `separators` outside (), «», "".
+std::vector<std::string> split_top_level(const std::string& s, const std::string& separators) {
+  std::vector<std::string> out;
+  std::string current;
+  int depth = 0;
+  bool quote = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+    if (c == '"') quote = !quote;
+    if (s.compare(i, 2, "«") == 0) ++depth;
+    if (s.compare(i, 2, "»") == 0 && depth > 0) --depth;
+    if (depth == 0 && !quote && separators.find(c) != std::string::npos) {
+      out.push_back(current);
+      current.clear();
+      continue;
+    }
+    current += c;
+  }
+  out.push_back(current);
+  return out;
+}
+
+int uppercase_letters(const std::string& token) {
+  int n = 0;
+  for (int32_t i = 0; i < static_cast<int32_t>(token.size());) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(token.data()), i, static_cast<int32_t>(token.size()), c);
+    if (c > 0 && u_isupper(c)) ++n;
+  }
+  return n;
+}
+
+bool starts_lower(const std::string& s) {
+  UChar32 c;
+  int32_t i = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  return c > 0 && u_islower(c);
+}
+
+std::vector<std::string> words(const std::string& s) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char c : s) {
+    if (c == ' ') {
+      if (!w.empty()) out.push_back(w), w.clear();
+    } else {
+      w += c;
+    }
+  }
+  if (!w.empty()) out.push_back(w);
+  return out;
+}
+
+// " и " outside brackets and quotes.
+std::size_t top_level_and(const std::string& s) {
+  int depth = 0;
+  for (std::size_t i = 0; i + 3 <= s.size(); ++i) {
+    if (s[i] == '(') ++depth;
+    if (s[i] == ')' && depth > 0) --depth;
+    if (s.compare(i, 2, "«") == 0) ++depth;
+    if (s.compare(i, 2, "»") == 0 && depth > 0) --depth;
+    if (depth == 0 && s.compare(i, 4, " и ") == 0) return i;
+  }
+  return std::string::npos;
+}
+
+}  // namespace
+
+std::string MentionSplitter::kind_of(const std::string& mention) const {
+  const Rule* r = rules_.first("mentions.kinds", mention);
+  return r ? r->value : "other";
+}
+
+std::vector<std::string> MentionSplitter::split_abbreviations(const std::string& segment,
+                                                              const std::set<std::string>& known) const {
+  std::vector<std::string> tokens = words(segment);
+  if (tokens.size() < 2) return {segment};
+  for (const std::string& t : tokens)
+    if (uppercase_letters(t) < 2 && known.count(t) == 0) return {segment};
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (i + 1 < tokens.size()) {
+      std::string pair = tokens[i] + " " + tokens[i + 1];
+      if (known.count(pair) || rules_.first("mentions.multiword", pair)) {
+        out.push_back(pair);
+        ++i;
+        continue;
+      }
+    }
+    out.push_back(tokens[i]);
+  }
+  return out;
+}
+
+std::vector<std::string> MentionSplitter::split(const std::string& cell, const std::set<std::string>& known) const {
+  std::string text = cell;
+  for (char& c : text)
+    if (c == '\n' || c == ';') c = ',';
+  text = clean_text(text);
+  for (const Rule& drop : rules_.group("mentions.drop"))
+    for (const auto& re : drop.patterns) RE2::GlobalReplace(&text, *re, "");
+
+  std::vector<std::string> segments;
+  for (const std::string& comma_part : split_top_level(text, ",")) {
+    std::string part = trim(comma_part);
+    if (part.empty()) continue;
+    bool continues = !segments.empty() && (rules_.first("mentions.continuation", part) ||
+                                           (starts_lower(part) && kind_of(part) == "other"));
+    if (continues) {
+      segments.back() += ", " + part;
+      continue;
+    }
+    // "исполнитель / соисполнители", but not "и/или".
+    RE2::GlobalReplace(&part, "и/или", "и\x01или");
+    for (std::string p : split_top_level(part, "/")) {
+      RE2::GlobalReplace(&p, "\x01", "/");
+      p = trim(p);
+      if (!p.empty()) segments.push_back(p);
+    }
+  }
+
+  std::vector<std::string> out;
+  for (const std::string& segment : segments) {
+    std::size_t at = top_level_and(segment);
+    if (at != std::string::npos) {
+      std::string left = trim(segment.substr(0, at)), right = trim(segment.substr(at + 4));
+      if (words(left).size() >= 2 && words(right).size() >= 2 && kind_of(left) != "other" &&
+          kind_of(right) != "other") {
+        out.push_back(left);
+        out.push_back(right);
+        continue;
+      }
+    }
+    for (std::string m : split_abbreviations(segment, known))
+      if (!(m = trim(m)).empty()) out.push_back(m);
+  }
+  return out;
+}
+
+}  // namespace karta

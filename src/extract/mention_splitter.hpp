@@ -1,0 +1,28 @@
+// A responsible/executors cell → mentions, by the rules in mentions.yaml:
+// commas and '/' split (outside brackets and quotes); participle clauses stay
+// with the name before them; "X и Y" splits when both sides are names;
+// abbreviations written without commas split, keeping known multi-word ones.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "karta/rules.hpp"
+
+namespace karta {
+
+class MentionSplitter {
+ public:
+  explicit MentionSplitter(const RuleSet& rules) : rules_(rules) {}
+  // `known` are multi-word abbreviations the document defines ("ДОН ТО").
+  std::vector<std::string> split(const std::string& cell, const std::set<std::string>& known = {}) const;
+  // The entity kind of one mention ("other" when no rule knows it).
+  std::string kind_of(const std::string& mention) const;
+
+ private:
+  std::vector<std::string> split_abbreviations(const std::string& segment, const std::set<std::string>& known) const;
+  const RuleSet& rules_;
+};
+
+}  // namespace karta

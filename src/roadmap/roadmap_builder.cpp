@@ -1,0 +1,233 @@
+// Roadmap tables → directions, system measures and measures. Column roles
+// come from header text (rules/roadmap.yaml), never from position; section
+// rows (one text across the row) give directions and years; an empty or
+// merged system-measure cell continues the system measure above.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "extract/act_extractor.hpp"
+#include "extract/calendar.hpp"
+#include "extract/deadline_parser.hpp"
+#include "extract/mention_splitter.hpp"
+#include "karta/extract.hpp"
+#include "karta/normalize.hpp"
+#include "roadmap/roadmap_builder.hpp"
+#include "extract/entity_registry.hpp"
+
+namespace karta {
+namespace {
+
+using Grid = std::vector<std::vector<std::string>>;
+
+struct Columns {
+  std::map<std::string, int> role;   // role → grid column
+  int header_rows = 0;
+  bool has(const char* r) const { return role.count(r) > 0; }
+  std::string cell(const std::vector<std::string>& row, const char* r) const {
+    auto it = role.find(r);
+    return it == role.end() || it->second >= static_cast<int>(row.size()) ? std::string() : row[static_cast<std::size_t>(it->second)];
+  }
+};
+
+std::string get(const Match& m, const char* name) {
+  auto it = m.groups.find(name);
+  return it == m.groups.end() ? std::string() : it->second;
+}
+
+std::optional<Columns> find_columns(const Grid& grid, const RuleSet& rules) {
+  for (std::size_t r = 0; r < std::min<std::size_t>(grid.size(), 4); ++r) {
+    Columns c;
+    for (std::size_t col = 0; col < grid[r].size(); ++col) {
+      if (grid[r][col].empty()) continue;
+      const Rule* rule = rules.first("roadmap.columns", grid[r][col]);
+      if (rule && !c.role.count(rule->value)) c.role[rule->value] = static_cast<int>(col);
+    }
+    if (c.has("responsible_executors")) {
+      if (!c.has("responsible")) c.role["responsible"] = c.role["responsible_executors"];
+    }
+    if (!c.has("responsible") && c.has("executors")) {
+      c.role["responsible"] = c.role["executors"];
+      c.role.erase("executors");
+    }
+    bool names_measures = c.has("measure") || c.has("system_measure");
+    bool has_detail = c.has("responsible") || c.has("deadline") || c.has("result");
+    if (names_measures && has_detail && c.role.size() >= 3) {
+      if (!c.has("measure")) {   // a single measure column named like a system measure
+        c.role["measure"] = c.role["system_measure"];
+        c.role.erase("system_measure");
+      }
+      c.header_rows = static_cast<int>(r) + 1;
+      return c;
+    }
+  }
+  return std::nullopt;
+}
+
+bool column_numbers(const std::vector<std::string>& row) {
+  int numbers = 0;
+  for (const std::string& cell : row) {
+    if (cell.empty()) continue;
+    if (cell.size() > 3 || cell.find_first_not_of("0123456789.") != std::string::npos) return false;
+    ++numbers;
+  }
+  return numbers >= 2;
+}
+
+}  // namespace
+
+
+std::vector<Mention> mentions_of(const std::string& cell, RoadmapContext& ctx) {
+  std::vector<Mention> out;
+  for (const std::string& text : ctx.splitter.split(cell, ctx.known_abbreviations)) {
+    Mention m;
+    m.text = text;
+    m.kind = ctx.entities.kind_of(text, ctx.splitter);
+    m.entity = ctx.entities.resolve(text, m.kind);
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+MeasureResult result_of(const std::string& cell, const RuleSet& rules) {
+  MeasureResult r;
+  r.text = clean_text(cell);
+  for (const Rule& rule : rules.group("results.kinds"))
+    if (rule.search(r.text)) r.kinds.push_back(rule.value);
+  for (const Rule& rule : rules.group("results.targets")) {
+    Match m;
+    if (!rule.search(r.text, &m)) continue;
+    Target t;
+    t.text = r.text.substr(m.begin, m.end - m.begin);
+    while (!t.text.empty() && t.text.front() == ' ') t.text.erase(0, 1);
+    t.comparator = rule.value;
+    std::string v = get(m, "value");
+    std::replace(v.begin(), v.end(), ',', '.');
+    t.value = std::stod(v);
+    std::string unit = get(m, "unit");
+    if (!unit.empty()) t.unit = unit.rfind("процент", 0) == 0 ? std::string("%") : unit;
+    r.targets.push_back(std::move(t));
+  }
+  return r;
+}
+
+std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const std::optional<std::string>& title,
+                                     RoadmapContext& ctx) {
+  const Grid grid = table_grid(table);
+  auto columns = find_columns(grid, ctx.rules);
+  if (!columns) return std::nullopt;
+  Roadmap roadmap;
+  roadmap.title = title;
+  int context_year = 0;
+  auto where = [&](std::size_t r) { return "table " + std::to_string(table_number) + ", row " + std::to_string(r + 1); };
+  auto direction = [&]() -> Direction& {
+    if (roadmap.directions.empty()) roadmap.directions.emplace_back();
+    return roadmap.directions.back();
+  };
+  auto system_measure = [&]() -> SystemMeasure& {
+    Direction& d = direction();
+    if (d.system_measures.empty()) d.system_measures.emplace_back();
+    return d.system_measures.back();
+  };
+
+  const std::vector<std::string> header = grid[static_cast<std::size_t>(columns->header_rows - 1)];
+  for (std::size_t r = static_cast<std::size_t>(columns->header_rows); r < grid.size(); ++r) {
+    const auto& row = grid[r];
+    if (column_numbers(row) || row == header || table.rows[r].header) continue;
+    std::vector<std::string> texts;
+    for (const std::string& c : row)
+      if (!c.empty()) texts.push_back(c);
+    if (texts.empty()) continue;
+    const std::string measure_text = clean_text(columns->cell(row, "measure"));
+    const bool details = !columns->cell(row, "responsible").empty() || !columns->cell(row, "deadline").empty();
+    if (texts.size() == 1 && !details && (measure_text.empty() || table.rows[r].cells.size() == 1)) {
+      const std::string text = clean_text(texts.front());
+      Match m;
+      const Rule* section = ctx.rules.first("roadmap.sections", text, &m);
+      if (section && section->value == "year") {
+        context_year = std::stoi(get(m, "year"));
+        continue;
+      }
+      if (section && section->value == "title" && !roadmap.directions.empty() && !direction().title &&
+          direction().system_measures.empty()) {
+        direction().title = get(m, "title");
+        continue;
+      }
+      Direction d;
+      if (section && section->value == "direction") {
+        std::string number = get(m, "number"), roman = get(m, "roman"), t = get(m, "title");
+        if (!number.empty()) d.number = std::stoi(number);
+        else if (auto n = calendar::small_number(roman)) d.number = *n;
+        std::string cleaned = t;
+        if (!cleaned.empty() && cleaned.rfind("«", 0) == 0) cleaned = cleaned.substr(2);
+        if (cleaned.size() >= 2 && cleaned.compare(cleaned.size() - 2, 2, "»") == 0) cleaned.resize(cleaned.size() - 2);
+        if (!cleaned.empty()) d.title = cleaned;
+      } else {
+        d.title = text;
+      }
+      roadmap.directions.push_back(std::move(d));
+      continue;
+    }
+    const std::string sm_text = clean_text(columns->cell(row, "system_measure"));
+    if (!sm_text.empty()) {
+      SystemMeasure sm;
+      Match m;
+      if (ctx.rules.first("roadmap.numbering", sm_text, &m)) {
+        std::string number = get(m, "number");
+        sm.number = std::stoi(number.substr(number.rfind('.') == std::string::npos ? 0 : number.rfind('.') + 1));
+        if (number.find('.') != std::string::npos) sm.number = std::stoi(number.substr(number.rfind('.') + 1));
+        sm.title = get(m, "title");
+      } else {
+        sm.title = sm_text;
+      }
+      direction().system_measures.push_back(std::move(sm));
+    }
+    if (measure_text.empty()) continue;
+    Measure measure;
+    measure.title = measure_text;
+    Match m;
+    if (ctx.rules.first("roadmap.numbering", measure_text, &m) && !columns->has("number")) {
+      measure.id = get(m, "number");
+      measure.title = get(m, "title");
+    }
+    std::string responsible = columns->cell(row, "responsible"), executors = columns->cell(row, "executors");
+    if (columns->has("responsible_executors")) {
+      std::size_t slash = responsible.find('/');
+      if (slash != std::string::npos) {
+        executors = responsible.substr(slash + 1);
+        responsible = responsible.substr(0, slash);
+      }
+    }
+    measure.responsible = mentions_of(responsible, ctx);
+    measure.executors = mentions_of(executors, ctx);
+    measure.deadline = ctx.deadlines.parse(columns->cell(row, "deadline"), context_year);
+    if (measure.deadline.kind == "unknown" && !measure.deadline.text.empty())
+      ctx.diagnostics.push_back({Level::warning, "deadline.unrecognized",
+                                 "deadline «" + measure.deadline.text + "» is not in the deadline grammar", where(r)});
+    measure.result = result_of(columns->cell(row, "result"), ctx.rules);
+    measure.source.table = table_number;
+    measure.source.rows = {static_cast<int>(r)};
+    const Row& source_row = table.rows[r];
+    if (source_row.pos.line_first > 0)
+      for (int l = source_row.pos.line_first; l <= std::max(source_row.pos.line_first, source_row.pos.line_last); ++l)
+        measure.source.lines.push_back(l);
+    const std::string number = columns->cell(row, "number");
+    if (measure.id.empty() && !number.empty()) measure.id = clean_text(number);
+    while (!measure.id.empty() && measure.id.back() == '.') measure.id.pop_back();
+    system_measure().measures.push_back(std::move(measure));
+  }
+  // Ids where the table gives none: direction.system measure.position.
+  for (std::size_t d = 0; d < roadmap.directions.size(); ++d) {
+    Direction& dir = roadmap.directions[d];
+    for (std::size_t s = 0; s < dir.system_measures.size(); ++s) {
+      SystemMeasure& sm = dir.system_measures[s];
+      for (std::size_t k = 0; k < sm.measures.size(); ++k)
+        if (sm.measures[k].id.empty())
+          sm.measures[k].id = std::to_string(dir.number.value_or(static_cast<int>(d) + 1)) + "." +
+                              std::to_string(sm.number.value_or(static_cast<int>(s) + 1)) + "." + std::to_string(k + 1);
+    }
+  }
+  return roadmap;
+}
+
+}  // namespace karta

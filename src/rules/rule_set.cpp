@@ -1,0 +1,176 @@
+#include <re2/re2.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "karta/normalize.hpp"
+#include "karta/rules.hpp"
+
+namespace karta {
+namespace {
+
+std::string where(const std::string& file, const YAML::Node& node) {
+  return file + ":" + std::to_string(node.Mark().line + 1);
+}
+
+std::string scalar(const YAML::Node& node, const std::string& file, const char* what) {
+  if (!node.IsScalar()) throw RuleError(where(file, node) + ": " + what + " must be a string");
+  return node.Scalar();
+}
+
+std::vector<RuleExample> read_examples(const YAML::Node& node, const std::string& file) {
+  std::vector<RuleExample> out;
+  if (!node) return out;
+  if (!node.IsSequence()) throw RuleError(where(file, node) + ": examples must be a list");
+  for (const YAML::Node& e : node) {
+    RuleExample ex;
+    ex.line = e.Mark().line + 1;
+    if (e.IsScalar()) {
+      ex.text = e.Scalar();
+    } else if (e.IsMap() && e["text"]) {
+      ex.text = scalar(e["text"], file, "example text");
+      if (e["value"]) ex.value = scalar(e["value"], file, "example value");
+    } else {
+      throw RuleError(where(file, e) + ": an example is a string or {text, value}");
+    }
+    out.push_back(std::move(ex));
+  }
+  return out;
+}
+
+Rule read_rule(const YAML::Node& node, const std::string& file) {
+  if (!node.IsMap()) throw RuleError(where(file, node) + ": a rule is a mapping with id and pattern");
+  Rule rule;
+  rule.file = file;
+  rule.line = node.Mark().line + 1;
+  if (!node["id"]) throw RuleError(where(file, node) + ": rule without id");
+  rule.id = scalar(node["id"], file, "id");
+  if (node["value"]) rule.value = scalar(node["value"], file, "value");
+  if (node["case"]) rule.case_sensitive = scalar(node["case"], file, "case") == "sensitive";
+  YAML::Node patterns = node["pattern"] ? node["pattern"] : node["patterns"];
+  if (!patterns) throw RuleError(where(file, node) + ": rule " + rule.id + " has no pattern");
+  std::vector<YAML::Node> list;
+  if (patterns.IsSequence())
+    for (const YAML::Node& p : patterns) list.push_back(p);
+  else
+    list.push_back(patterns);
+  for (const YAML::Node& p : list) {
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_case_sensitive(rule.case_sensitive);
+    auto re = std::make_shared<RE2>(scalar(p, file, "pattern"), options);
+    if (!re->ok())
+      throw RuleError(where(file, p) + ": rule " + rule.id + ": pattern does not compile: " + re->error());
+    if (RE2::PartialMatch("", *re) && RE2::PartialMatch("\x01", *re) && RE2::PartialMatch("zzz", *re))
+      throw RuleError(where(file, p) + ": rule " + rule.id + ": pattern matches the empty string everywhere");
+    rule.patterns.push_back(std::move(re));
+  }
+  rule.match = read_examples(node["match"], file);
+  rule.no_match = read_examples(node["no_match"], file);
+  return rule;
+}
+
+std::string fnv_hex(const std::string& data) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : data) h = (h ^ c) * 1099511628211ull;
+  std::ostringstream out;
+  out << std::hex << h;
+  return out.str();
+}
+
+}  // namespace
+
+// Case is folded by RE2 itself, so captures keep the document's case.
+std::string Rule::normalise(const std::string& text) const { return cased_match_form(text); }
+
+bool Rule::search(const std::string& text, Match* out) const { return search_normalised(normalise(text), out); }
+
+bool Rule::search_normalised(const std::string& normalised, Match* out) const {
+  for (const auto& re : patterns) {
+    const int n = re->NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> sub(static_cast<std::size_t>(n));
+    if (!re->Match(normalised, 0, normalised.size(), RE2::UNANCHORED, sub.data(), n)) continue;
+    if (out) {
+      out->groups.clear();
+      out->begin = static_cast<std::size_t>(sub[0].data() - normalised.data());
+      out->end = out->begin + sub[0].size();
+      for (const auto& [name, index] : re->NamedCapturingGroups())
+        if (sub[static_cast<std::size_t>(index)].data()) out->groups[name] = std::string(sub[static_cast<std::size_t>(index)]);
+    }
+    return true;
+  }
+  return false;
+}
+
+RuleSet RuleSet::load(const std::string& dir) {
+  RuleSet set;
+  set.dir_ = dir;
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+    if (entry.path().extension() == ".yaml") files.push_back(entry.path());
+  if (ec) throw RuleError(dir + ": cannot read the rules directory: " + ec.message());
+  if (files.empty()) throw RuleError(dir + ": no rule files (*.yaml)");
+  std::sort(files.begin(), files.end());
+  std::string all;
+  for (const auto& path : files) {
+    const std::string file = path.string();
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream content;
+    content << in.rdbuf();
+    all += content.str();
+    YAML::Node root;
+    try {
+      root = YAML::Load(content.str());
+    } catch (const YAML::Exception& e) {
+      throw RuleError(file + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg);
+    }
+    if (!root.IsMap()) throw RuleError(file + ":1: a rule file is a mapping of groups");
+    const std::string stem = path.stem().string();
+    for (const auto& kv : root) {
+      const std::string key = kv.first.Scalar();
+      if (!kv.second.IsSequence()) throw RuleError(where(file, kv.second) + ": group " + key + " must be a list");
+      if (key == "examples") {
+        for (const YAML::Node& e : kv.second)
+          set.examples_[stem].push_back({file, e.Mark().line + 1, std::make_shared<const YAML::Node>(e)});
+        continue;
+      }
+      auto& rules = set.groups_[stem + "." + key];
+      for (const YAML::Node& r : kv.second) rules.push_back(read_rule(r, file));
+    }
+  }
+  set.version_ = fnv_hex(all);
+  return set;
+}
+
+std::string RuleSet::default_dir() { return std::string(KARTA_SOURCE_DIR) + "/rules"; }
+
+const std::vector<Rule>& RuleSet::group(const std::string& name) const {
+  static const std::vector<Rule> none;
+  auto it = groups_.find(name);
+  return it == groups_.end() ? none : it->second;
+}
+
+const Rule* RuleSet::first(const std::string& name, const std::string& text, Match* out) const {
+  const std::string form = cased_match_form(text);
+  for (const Rule& rule : group(name))
+    if (rule.search_normalised(form, out)) return &rule;
+  return nullptr;
+}
+
+const std::vector<ExtractorExample>& RuleSet::examples(const std::string& stem) const {
+  static const std::vector<ExtractorExample> none;
+  auto it = examples_.find(stem);
+  return it == examples_.end() ? none : it->second;
+}
+
+std::vector<std::string> RuleSet::group_names() const {
+  std::vector<std::string> out;
+  for (const auto& kv : groups_) out.push_back(kv.first);
+  return out;
+}
+
+}  // namespace karta
