@@ -40,6 +40,11 @@ struct RuleExample {
 struct Match {
   std::map<std::string, std::string> groups;   // named captures that took part
   std::size_t begin = 0, end = 0;              // byte offsets in the matched (normalised) text
+  // The named capture, "" when it did not take part.
+  std::string group(const char* name) const {
+    auto it = groups.find(name);
+    return it == groups.end() ? std::string() : it->second;
+  }
 };
 
 class Rule {

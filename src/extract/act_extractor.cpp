@@ -32,10 +32,9 @@ std::string name_before(const std::string& text, const RuleSet& rules) {
   std::size_t head_end = 0;
   for (const Rule& r : rules.group("definitions.heads")) {
     for (const auto& re : r.patterns) {
-      re2::StringPiece rest(text), whole;
-      const std::string pattern = "(" + re->pattern() + ")";
-      RE2 wrapped(pattern, re->options());
-      while (RE2::FindAndConsume(&rest, wrapped, &whole)) {
+      re2::StringPiece whole;
+      for (std::size_t from = 0; from < text.size() && re->Match(text, from, text.size(), RE2::UNANCHORED, &whole, 1);
+           from = static_cast<std::size_t>(whole.data() - text.data()) + std::max<std::size_t>(whole.size(), 1)) {
         std::size_t at = static_cast<std::size_t>(whole.data() - text.data());
         while (at < text.size() && !((text[at] & 0xC0) == 0xC0 || isalpha(static_cast<unsigned char>(text[at])))) ++at;
         if (best == std::string::npos || at > best) {

@@ -1,9 +1,8 @@
-// What the act says about itself that extraction needs now: the abbreviations
-// it defines ("(далее – ДОН ТО)") and its kind. The full requisites block
-// (date, number, authority, references) is the requisites extractor's.
+// The abbreviations an act defines ("(далее – ДОН ТО)"), which mentions
+// resolve through. The requisites block (date, number, authority,
+// references) is the requisites extractor's.
 #pragma once
 
-#include <map>
 #include <string>
 
 #include "karta/document.hpp"

@@ -12,11 +12,6 @@ namespace {
 
 using namespace calendar;
 
-std::string get(const Match& m, const char* name) {
-  auto it = m.groups.find(name);
-  return it == m.groups.end() ? std::string() : it->second;
-}
-
 std::string strip_plan(std::string plan) {
   auto trim = [](std::string& s) {
     const char* junk = " .,;:-";
@@ -77,12 +72,12 @@ bool DeadlineParser::structural(const std::string& text, int context_year, Deadl
     if (!rule.search(text, &m)) continue;
     const std::string kind = rule.value;
     auto year = [&](const char* g) -> std::optional<int> {
-      std::string v = get(m, g);
+      std::string v = m.group(g);
       if (v.empty()) return std::nullopt;
       return year_of(v);
     };
     auto month = [&](const char* g) -> std::optional<int> {
-      std::string v = get(m, g);
+      std::string v = m.group(g);
       if (v.empty()) return std::nullopt;
       if (v.find_first_not_of("0123456789") == std::string::npos) {
         int n = std::stoi(v.substr(0, 3));
@@ -91,7 +86,7 @@ bool DeadlineParser::structural(const std::string& text, int context_year, Deadl
       return month_number(v);
     };
     auto day = [&](const char* g) -> int {
-      std::string v = get(m, g);
+      std::string v = m.group(g);
       return v.empty() || v.size() > 2 ? 0 : std::stoi(v);
     };
     // A year the cell leaves out comes from a year row, else from the period.
@@ -128,7 +123,7 @@ bool DeadlineParser::structural(const std::string& text, int context_year, Deadl
       return true;
     }
     if (kind == "quarter" || kind == "half_year") {
-      auto q = small_number(get(m, "q"));
+      auto q = small_number(m.group("q"));
       int per = kind == "quarter" ? 3 : 6;
       if (!q || *q > 12 / per) continue;
       d.kind = kind == "quarter" ? "quarter" : "period";
@@ -189,7 +184,7 @@ Deadline DeadlineParser::parse(const std::string& raw, int context_year) const {
 
   if (rules_.first("deadlines.plans", text, &m)) {
     d.kind = "per_plan";
-    std::string plan = strip_plan(get(m, "plan"));
+    std::string plan = strip_plan(m.group("plan"));
     if (!plan.empty()) d.plan = plan;
     return d;
   }
@@ -201,7 +196,7 @@ Deadline DeadlineParser::parse(const std::string& raw, int context_year) const {
     Deadline bounds;
     if (rules_.first("deadlines.until", text, &m)) {
       // "ежегодное обновление до 2024 г.": the series ends with that year.
-      if (auto y = year_of(get(m, "y"))) d.end = year_end(*y);
+      if (auto y = year_of(m.group("y"))) d.end = year_end(*y);
     } else if (structural(text, 0, bounds) && bounds.start && !bounds.year_from_period &&
                (bounds.kind == "period" || bounds.kind == "month" || bounds.kind == "year")) {
       // "2023-2024 (ежегодно …)": the range bounds the series; "Июнь 2023 (ежегодно)": it starts then.

@@ -17,11 +17,6 @@ namespace karta {
 
 namespace {
 
-std::string get(const Match& m, const char* name) {
-  auto it = m.groups.find(name);
-  return it == m.groups.end() ? std::string() : it->second;
-}
-
 std::string strip_hereinafter(std::string title) {
   std::size_t at = title.rfind("(далее");
   if (at != std::string::npos && title.find(')', at) != std::string::npos) title = title.substr(0, at);
@@ -35,8 +30,8 @@ void set_period(Roadmap& roadmap, const RuleSet& rules, const DeadlineParser& pa
     for (const Rule& r : rules.group("roadmap.period")) {
       Match m;
       if (!r.search(*roadmap.title, &m)) continue;
-      if (auto y = calendar::year_of(get(m, "y1"))) first = *y;
-      if (auto y = calendar::year_of(get(m, "y2"))) last = *y;
+      if (auto y = calendar::year_of(m.group("y1"))) first = *y;
+      if (auto y = calendar::year_of(m.group("y2"))) last = *y;
       if (first && !last) last = first;
       break;
     }
@@ -79,7 +74,6 @@ Extraction extract(const Document& document, const RuleSet& rules) {
     last_title.reset();
   }
   x.entities = entities.entities();
-  for (const Definition& d : x.document.definitions) (void)d;
   if (!x.roadmaps.empty() && x.roadmaps.front().title) {
     x.document.kind = "roadmap";
     x.document.title = x.roadmaps.front().title;

@@ -30,11 +30,6 @@ struct Columns {
   }
 };
 
-std::string get(const Match& m, const char* name) {
-  auto it = m.groups.find(name);
-  return it == m.groups.end() ? std::string() : it->second;
-}
-
 std::optional<Columns> find_columns(const Grid& grid, const RuleSet& rules) {
   for (std::size_t r = 0; r < std::min<std::size_t>(grid.size(), 4); ++r) {
     Columns c;
@@ -74,9 +69,6 @@ bool column_numbers(const std::vector<std::string>& row) {
   return numbers >= 2;
 }
 
-}  // namespace
-
-
 std::vector<Mention> mentions_of(const std::string& cell, RoadmapContext& ctx) {
   std::vector<Mention> out;
   for (const std::string& text : ctx.splitter.split(cell, ctx.known_abbreviations)) {
@@ -101,15 +93,17 @@ MeasureResult result_of(const std::string& cell, const RuleSet& rules) {
     t.text = r.text.substr(m.begin, m.end - m.begin);
     while (!t.text.empty() && t.text.front() == ' ') t.text.erase(0, 1);
     t.comparator = rule.value;
-    std::string v = get(m, "value");
+    std::string v = m.group("value");
     std::replace(v.begin(), v.end(), ',', '.');
     t.value = std::stod(v);
-    std::string unit = get(m, "unit");
+    std::string unit = m.group("unit");
     if (!unit.empty()) t.unit = unit.rfind("процент", 0) == 0 ? std::string("%") : unit;
     r.targets.push_back(std::move(t));
   }
   return r;
 }
+
+}  // namespace
 
 std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const std::optional<std::string>& title,
                                      RoadmapContext& ctx) {
@@ -145,17 +139,17 @@ std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const
       Match m;
       const Rule* section = ctx.rules.first("roadmap.sections", text, &m);
       if (section && section->value == "year") {
-        context_year = std::stoi(get(m, "year"));
+        context_year = std::stoi(m.group("year"));
         continue;
       }
       if (section && section->value == "title" && !roadmap.directions.empty() && !direction().title &&
           direction().system_measures.empty()) {
-        direction().title = get(m, "title");
+        direction().title = m.group("title");
         continue;
       }
       Direction d;
       if (section && section->value == "direction") {
-        std::string number = get(m, "number"), roman = get(m, "roman"), t = get(m, "title");
+        std::string number = m.group("number"), roman = m.group("roman"), t = m.group("title");
         if (!number.empty()) d.number = std::stoi(number);
         else if (auto n = calendar::small_number(roman)) d.number = *n;
         std::string cleaned = t;
@@ -173,10 +167,11 @@ std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const
       SystemMeasure sm;
       Match m;
       if (ctx.rules.first("roadmap.numbering", sm_text, &m)) {
-        std::string number = get(m, "number");
-        sm.number = std::stoi(number.substr(number.rfind('.') == std::string::npos ? 0 : number.rfind('.') + 1));
-        if (number.find('.') != std::string::npos) sm.number = std::stoi(number.substr(number.rfind('.') + 1));
-        sm.title = get(m, "title");
+        std::string number = m.group("number");
+        // "2.3" numbers the third system measure of direction 2.
+        std::size_t dot = number.rfind('.');
+        sm.number = std::stoi(dot == std::string::npos ? number : number.substr(dot + 1));
+        sm.title = m.group("title");
       } else {
         sm.title = sm_text;
       }
@@ -187,8 +182,8 @@ std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const
     measure.title = measure_text;
     Match m;
     if (ctx.rules.first("roadmap.numbering", measure_text, &m) && !columns->has("number")) {
-      measure.id = get(m, "number");
-      measure.title = get(m, "title");
+      measure.id = m.group("number");
+      measure.title = m.group("title");
     }
     std::string responsible = columns->cell(row, "responsible"), executors = columns->cell(row, "executors");
     if (columns->has("responsible_executors")) {
