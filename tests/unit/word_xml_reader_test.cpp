@@ -82,8 +82,9 @@ TEST(WordXmlReader, OtherXmlIsRefusedByName) {
 
 TEST(WordXmlReader, EntitiesAreNeverExpanded) {
   ReadResult r = read_file(shared_path("robustness/hostile/xxe_file_passwd.docx"));
-  if (r.ok())
+  if (r.ok()) {
     for (auto* p : paragraphs(r.document)) EXPECT_EQ(p->text.find("root:"), std::string::npos);
+  }
 }
 
 }  // namespace
