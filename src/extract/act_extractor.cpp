@@ -24,12 +24,19 @@ void each_text(const Document& d, const std::function<void(const std::string&)>&
   }
 }
 
-// The name before "(далее – X)": from its last organisation head noun, put
-// in the nominative; otherwise the clause since the last punctuation.
-std::string name_before(const std::string& text, const RuleSet& rules) {
-  std::size_t best = std::string::npos;
+// The name before "(далее – X)" is the clause since the last sentence or
+// clause break. Inside it, a capitalised organisation head noun
+// ("… акт Департамента образования …") starts the name; a clause that starts
+// with a head noun in an oblique case ("Министерству образования …") gets it
+// in the nominative. Otherwise the clause stands as written
+// ("органы местного самоуправления …, осуществляющие управление …").
+std::string name_before(const std::string& before, const RuleSet& rules) {
+  std::size_t cut = before.find_last_of(".;:!?)");
+  std::string text = cut == std::string::npos ? before : before.substr(cut + 1);
+  text.erase(0, text.find_first_not_of(" -–0123456789"));
+  if (text.empty()) return text;
+  std::size_t best = std::string::npos, head_end = 0;
   std::string head;
-  std::size_t head_end = 0;
   for (const Rule& r : rules.group("definitions.heads")) {
     for (const auto& re : r.patterns) {
       re2::StringPiece whole;
@@ -45,15 +52,10 @@ std::string name_before(const std::string& text, const RuleSet& rules) {
       }
     }
   }
-  if (best != std::string::npos) {
-    std::size_t word_end = text.find(' ', best);
-    if (word_end == std::string::npos || word_end > head_end) word_end = head_end;
-    return head + text.substr(word_end);
-  }
-  std::size_t cut = text.find_last_of(",;:.");
-  std::string tail = cut == std::string::npos ? text : text.substr(cut + 1);
-  tail.erase(0, tail.find_first_not_of(' '));
-  return tail;
+  if (best == std::string::npos) return text;
+  std::size_t word_end = text.find(' ', best);
+  if (word_end == std::string::npos || word_end > head_end) word_end = head_end;
+  return head + text.substr(word_end);
 }
 
 }  // namespace
@@ -78,8 +80,6 @@ std::vector<Definition> find_definitions(const Document& document, const RuleSet
           for (const auto& [name, index] : re->NamedCapturingGroups())
             if (name == "short") short_name = std::string(sub[static_cast<std::size_t>(index)]);
           std::string before = text.substr(0, begin);
-          std::size_t sentence = before.find_last_of(".;:!?");
-          if (sentence != std::string::npos) before = before.substr(sentence + 1);
           while (!before.empty() && before.back() == ' ') before.pop_back();
           std::string term = name_before(before, rules);
           if (term.empty() || short_name.empty() || !seen.insert(short_name).second) continue;

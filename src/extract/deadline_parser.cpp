@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <set>
 
 #include "extract/calendar.hpp"
 #include "karta/normalize.hpp"
@@ -222,9 +223,41 @@ Deadline DeadlineParser::parse(const std::string& raw, int context_year) const {
     d.start_from_period = d.end_from_period = true;
     return d;
   }
+  if (repeated_yearly(text, d)) return d;
   if (structural(text, context_year, d)) return d;
   d.kind = "unknown";
   return d;
+}
+
+// "IV квартал 2024 г., IV квартал 2025 г.", "март 2024, март 2025": the same
+// slot listed for several years is a yearly series over those years.
+bool DeadlineParser::repeated_yearly(const std::string& text, Deadline& d) const {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == ',' || text[i] == ';') {
+      parts.push_back(text.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  if (parts.size() < 2) return false;
+  std::vector<Deadline> each;
+  std::set<std::string> slots, years;
+  for (const std::string& part : parts) {
+    Deadline one;
+    if (!structural(part, 0, one) || !one.start || !one.end || one.year_from_period) return false;
+    if (one.kind != "month" && one.kind != "quarter" && one.kind != "date") return false;
+    slots.insert(one.kind + one.start->substr(4) + one.end->substr(4));
+    years.insert(one.start->substr(0, 4));
+    each.push_back(std::move(one));
+  }
+  if (slots.size() != 1 || years.size() != each.size()) return false;
+  d.kind = "recurring";
+  d.frequency = "yearly";
+  if (each.front().kind == "month") d.months = {std::stoi(each.front().start->substr(5, 2))};
+  d.start = each.front().start;
+  d.end = each.back().end;
+  return true;
 }
 
 void DeadlineParser::apply_period(Deadline& d, const std::optional<std::string>& start,

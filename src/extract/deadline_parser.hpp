@@ -30,6 +30,7 @@ class DeadlineParser {
 
  private:
   bool structural(const std::string& text, int context_year, Deadline& d) const;
+  bool repeated_yearly(const std::string& text, Deadline& d) const;
   std::optional<int> month_number(const std::string& word) const;
 
   const RuleSet& rules_;

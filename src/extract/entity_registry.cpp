@@ -38,10 +38,13 @@ EntityRegistry::EntityRegistry(const std::vector<Definition>& definitions) {
 }
 
 std::string EntityRegistry::kind_of(const std::string& mention, const MentionSplitter& splitter) const {
-  std::string kind = splitter.kind_of(mention);
-  if (kind != "other") return kind;
-  auto full = full_by_short_.find(mention);
-  return full == full_by_short_.end() ? kind : splitter.kind_of(full->second);
+  // What the document says an abbreviation stands for outranks generic
+  // patterns: «МО ЯО» defined as the regional ministry is no методическое объединение.
+  if (auto full = full_by_short_.find(mention); full != full_by_short_.end()) {
+    std::string kind = splitter.kind_of(full->second);
+    if (kind != "other") return kind;
+  }
+  return splitter.kind_of(mention);
 }
 
 std::optional<std::string> EntityRegistry::resolve(const std::string& mention, const std::string& kind) {

@@ -77,7 +77,7 @@ LineKind classify(std::string_view line) {
     return LineKind::box_border;
   if (has_tab) return LineKind::tab_row;
   if (pipes >= 2 || (pipes == 1 && t.front() == '|' && t.size() > 1)) return LineKind::pipe_row;
-  if (pipes == 1 && t.back() == '|' && t.size() > 1) return LineKind::cell_line;
+  if (pipes == 1 && t.back() == '|') return LineKind::cell_line;   // a lone "|" is an empty cell
   return LineKind::text;
 }
 

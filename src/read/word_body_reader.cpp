@@ -243,6 +243,7 @@ class BodyReader {
       if (origin != t->merge_origin.end()) {
         Cell& top = t->table.rows[origin->second.first].cells[origin->second.second];
         ++top.row_span;
+        t->row_declares_grid = true;   // it marks its merges, so it is not short
         if (!c.text.empty()) top.text += (top.text.empty() ? "" : "\n") + c.text;
         return;
       }

@@ -84,6 +84,21 @@ TEST(DocxReader, MergedCellsHeaderRowsAndGridBefore) {
   EXPECT_EQ(grid[3], (std::vector<std::string>{"", "Второе", "2024"}));
 }
 
+TEST(DocxReader, AMergeInAnInnerColumnDoesNotShiftTheRow) {
+  // The continued cell is marked, so the row is complete, not short by its
+  // leading columns (which would shift "1.2" under the merged column).
+  Document d = docx_doc(
+      "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>"
+      "<w:tr>" + tc("N") + tc("Системное") + tc("Мероприятие") + "</w:tr>"
+      "<w:tr>" + tc("1.1") + tc("1. Разработка", "<w:vMerge w:val=\"restart\"/>") + tc("Первое") + "</w:tr>"
+      "<w:tr>" + tc("1.2") + tc("", "<w:vMerge/>") + tc("Второе") + "</w:tr>"
+      "</w:tbl>");
+  const Table& t = *tables(d).at(0);
+  EXPECT_EQ(t.rows[1].cells[0].row_span, 1);
+  EXPECT_EQ(t.rows[1].cells[1].row_span, 2);
+  EXPECT_EQ(table_grid(t)[2], (std::vector<std::string>{"1.2", "", "Второе"}));
+}
+
 TEST(DocxReader, NestedTablesAreKept) {
   Document d = docx_doc("<w:tbl><w:tr><w:tc>" + p("внешняя") +
                         "<w:tbl><w:tr>" + tc("внутренняя") + "</w:tr></w:tbl>" + p("") + "</w:tc></w:tr></w:tbl>");

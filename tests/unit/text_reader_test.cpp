@@ -90,6 +90,16 @@ TEST(TextReader, OneCellPerLineExport) {
   EXPECT_EQ(t.rows[3].cells[2].text, "ЦНППМ");
 }
 
+TEST(TextReader, OneCellPerLineKeepsEmptyCellsInPlace) {
+  // A lone "|" is an empty cell: without it the next cells would shift left.
+  Table t = only_table(read_text(
+      "Системное |\nМероприятие |\nСрок |\n\n"
+      "1. Разработка |\nПервое |\nАпрель 2023 |\n\n"
+      "|\nВторое |\nМай 2023 |\n"));
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(table_grid(t)[2], (std::vector<std::string>{"", "Второе", "Май 2023"}));
+}
+
 TEST(TextReader, BoxDrawingTable) {
   Table t = only_table(read_text(
       "┌────┬──────────────┬──────────┐\n"

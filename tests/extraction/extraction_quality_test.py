@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Runs `karta extract` on the six corpus files and the fixture documents and
+checks the output against its gold with ../shared/tools/score.py, against the
+roadmap-extract/1 JSON Schema, and for determinism (a second run gives the
+same bytes) and unescaped Cyrillic.
+
+usage: extraction_quality_test.py KARTA SOURCE_DIR SHARED_DIR
+"""
+import glob
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import jsonschema
+
+# Roadmap fields (extraction issue): measures.f1 >= 0.98, the others >= 0.97.
+ROADMAP_FLOORS = {'measures.f1': 0.98, 'direction': 0.97, 'system_measure': 0.97, 'deadline.kind': 0.97,
+                  'deadline.value': 0.97, 'responsible.f1': 0.97, 'executors.f1': 0.97,
+                  'mention.kind': 0.97, 'result': 0.97}
+FIXTURE_OVERALL = 95.0
+
+
+def load_scorer(shared):
+    spec = importlib.util.spec_from_file_location('score', os.path.join(shared, 'tools', 'score.py'))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def cases(source, shared):
+    out = []
+    for path in sorted(glob.glob(os.path.join(source, 'corpus', '*'))):
+        stem = os.path.splitext(os.path.basename(path))[0]
+        out.append((path, os.path.join(shared, 'gold', stem + '.gold.json'), 'corpus'))
+    for gold in sorted(glob.glob(os.path.join(source, 'tests', 'fixtures', '*.gold.json'))):
+        stem = os.path.basename(gold)[:-len('.gold.json')]
+        inputs = [p for p in glob.glob(os.path.join(source, 'tests', 'fixtures', stem + '.*')) if not p.endswith('.json')]
+        if len(inputs) != 1:
+            raise SystemExit('fixture %s: expected one input beside its gold, found %s' % (stem, inputs))
+        out.append((inputs[0], gold, 'fixture'))
+    return out
+
+
+def main():
+    karta, source, shared = sys.argv[1:4]
+    scorer = load_scorer(shared)
+    schema = json.load(open(os.path.join(shared, 'spec', 'roadmap-extract-1.schema.json'), encoding='utf-8'))
+    validator = jsonschema.Draft202012Validator(schema) if hasattr(jsonschema, 'Draft202012Validator') \
+        else jsonschema.validators.validator_for(schema)(schema)
+    failures = []
+    all_cases = cases(source, shared)
+    fixtures = sum(1 for c in all_cases if c[2] == 'fixture')
+    if fixtures < 4:
+        failures.append('only %d fixture documents with gold under tests/fixtures/' % fixtures)
+    with tempfile.TemporaryDirectory() as tmp:
+        runs = [os.path.join(tmp, 'a'), os.path.join(tmp, 'b')]
+        for out in runs:
+            proc = subprocess.run([karta, 'extract', '-o', out] + [c[0] for c in all_cases], capture_output=True)
+            if proc.returncode != 0:
+                failures.append('karta extract exited %d: %s' % (proc.returncode, proc.stderr.decode('utf-8', 'replace')))
+        for path, gold_path, what in all_cases:
+            name = os.path.basename(path) + '.json'
+            first, second = (os.path.join(r, name) for r in runs)
+            raw = open(first, 'rb').read()
+            if raw != open(second, 'rb').read():
+                failures.append('%s: two runs gave different bytes' % name)
+            if b'\\u04' in raw:
+                failures.append('%s: Cyrillic is escaped' % name)
+            pred = json.loads(raw.decode('utf-8'))
+            for error in validator.iter_errors(pred):
+                failures.append('%s: schema: %s at %s' % (name, error.message, list(error.absolute_path)))
+            res, _ = scorer.score(json.load(open(gold_path, encoding='utf-8')), pred)
+            line = ' '.join('%s=%.3f' % (k, res[k]) for k in ROADMAP_FLOORS)
+            print('%-36s overall %5.1f  %s' % (name, res['overall'], line))
+            for key, floor in ROADMAP_FLOORS.items():
+                if res[key] < floor:
+                    failures.append('%s: %s %.3f < %.2f' % (name, key, res[key], floor))
+            if what == 'fixture' and res['overall'] < FIXTURE_OVERALL:
+                failures.append('%s: overall %.1f < %.0f' % (name, res['overall'], FIXTURE_OVERALL))
+    for f in failures:
+        print('FAIL ' + f)
+    print('%d files, %d failures' % (len(all_cases), len(failures)))
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
