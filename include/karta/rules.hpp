@@ -51,6 +51,7 @@ class Rule {
  public:
   std::string id;
   std::string value;
+  std::string name;   // a display name some groups give (regions)
   std::string file;
   int line = 0;
   bool case_sensitive = false;

@@ -60,9 +60,38 @@ std::string name_before(const std::string& before, const RuleSet& rules) {
 
 }  // namespace
 
-std::vector<Definition> find_definitions(const Document& document, const RuleSet& rules) {
+namespace {
+
+// «термин» – определение lines: the term as written, its abbreviation if
+// the line gives one, and the definition text.
+std::vector<Definition> quoted_terms(const Document& document, const RuleSet& rules) {
   std::vector<Definition> out;
+  for (const Block& b : document.blocks) {
+    const auto* p = std::get_if<Paragraph>(&b);
+    if (!p || p->text.rfind("«", 0) != 0) continue;
+    std::string text = clean_text(p->text);
+    for (char& c : text)
+      if (c == '\n') c = ' ';
+    Match m;
+    if (!rules.first("definitions.terms", text, &m)) continue;
+    Definition d;
+    d.term = m.group("term");
+    std::string short_name = m.group("short").empty() ? m.group("short2") : m.group("short");
+    while (!short_name.empty() && short_name.back() == ' ') short_name.pop_back();
+    if (!short_name.empty()) d.short_name = short_name;
+    d.text = m.group("text");
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Definition> find_definitions(const Document& document, const RuleSet& rules) {
+  std::vector<Definition> out = quoted_terms(document, rules);
   std::set<std::string> seen;
+  for (const Definition& d : out)
+    if (d.short_name) seen.insert(*d.short_name);
   const auto& group = rules.group("definitions.abbreviation");
   each_text(document, [&](const std::string& raw) {
     if (raw.find("далее") == std::string::npos) return;

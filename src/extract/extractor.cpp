@@ -8,6 +8,7 @@
 #include "extract/deadline_parser.hpp"
 #include "extract/entity_registry.hpp"
 #include "extract/mention_splitter.hpp"
+#include "extract/requisites.hpp"
 #include "karta/extract.hpp"
 #include "karta/normalize.hpp"
 #include "roadmap/roadmap_builder.hpp"
@@ -49,6 +50,18 @@ void set_period(Roadmap& roadmap, const RuleSet& rules, const DeadlineParser& pa
       for (Measure& m : s.measures) DeadlineParser::apply_period(m.deadline, roadmap.period_start, roadmap.period_end);
 }
 
+// Entity ids are unique across regions: "RU-TYU/don-to".
+void qualify_entity_ids(Extraction& x, const std::string& region) {
+  for (Entity& e : x.entities) e.id = region + "/" + e.id;
+  for (Roadmap& r : x.roadmaps)
+    for (Direction& d : r.directions)
+      for (SystemMeasure& s : d.system_measures)
+        for (Measure& m : s.measures)
+          for (auto* list : {&m.responsible, &m.executors})
+            for (Mention& mention : *list)
+              if (mention.entity) mention.entity = region + "/" + *mention.entity;
+}
+
 }  // namespace
 
 Extraction extract(const Document& document, const RuleSet& rules) {
@@ -74,10 +87,14 @@ Extraction extract(const Document& document, const RuleSet& rules) {
     last_title.reset();
   }
   x.entities = entities.entities();
-  if (!x.roadmaps.empty() && x.roadmaps.front().title) {
-    x.document.kind = "roadmap";
-    x.document.title = x.roadmaps.front().title;
-  }
+  const std::vector<TextLine> lines = text_lines(document);
+  std::optional<std::string> roadmap_title;
+  if (!x.roadmaps.empty()) roadmap_title = x.roadmaps.front().title;
+  read_requisites(lines, rules, roadmap_title, x.document);
+  x.document.region = find_region(x.document, lines, rules);
+  if (x.document.region) qualify_entity_ids(x, x.document.region->code);
+  x.document.references = find_references(lines, rules, x.document);
+  x.document.indicators = find_indicators(lines, rules);
   return x;
 }
 

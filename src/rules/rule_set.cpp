@@ -49,6 +49,7 @@ Rule read_rule(const YAML::Node& node, const std::string& file) {
   if (!node["id"]) throw RuleError(where(file, node) + ": rule without id");
   rule.id = scalar(node["id"], file, "id");
   if (node["value"]) rule.value = scalar(node["value"], file, "value");
+  if (node["name"]) rule.name = scalar(node["name"], file, "name");
   if (node["case"]) rule.case_sensitive = scalar(node["case"], file, "case") == "sensitive";
   YAML::Node patterns = node["pattern"] ? node["pattern"] : node["patterns"];
   if (!patterns) throw RuleError(where(file, node) + ": rule " + rule.id + " has no pattern");

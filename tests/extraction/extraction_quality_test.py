@@ -21,6 +21,10 @@ ROADMAP_FLOORS = {'measures.f1': 0.98, 'direction': 0.97, 'system_measure': 0.97
                   'deadline.value': 0.97, 'responsible.f1': 0.97, 'executors.f1': 0.97,
                   'mention.kind': 0.97, 'result': 0.97}
 FIXTURE_OVERALL = 95.0
+# Act requisites (requisites issue) on the corpus: overall >= 97, every
+# document.* field right, references/definitions/indicators f1 >= 0.95.
+CORPUS_OVERALL = 97.0
+DOCUMENT_FLOORS = {'references.f1': 0.95, 'definitions.f1': 0.95, 'indicators.f1': 0.95}
 
 
 def load_scorer(shared):
@@ -80,6 +84,15 @@ def main():
                     failures.append('%s: %s %.3f < %.2f' % (name, key, res[key], floor))
             if what == 'fixture' and res['overall'] < FIXTURE_OVERALL:
                 failures.append('%s: overall %.1f < %.0f' % (name, res['overall'], FIXTURE_OVERALL))
+            if what == 'corpus':
+                if res['overall'] < CORPUS_OVERALL:
+                    failures.append('%s: overall %.1f < %.0f' % (name, res['overall'], CORPUS_OVERALL))
+                for key, value in res.items():
+                    if key.startswith('document.') and value < 1.0:
+                        failures.append('%s: %s is wrong' % (name, key))
+                for key, floor in DOCUMENT_FLOORS.items():
+                    if res[key] < floor:
+                        failures.append('%s: %s %.3f < %.2f' % (name, key, res[key], floor))
     for f in failures:
         print('FAIL ' + f)
     print('%d files, %d failures' % (len(all_cases), len(failures)))

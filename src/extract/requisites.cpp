@@ -1,0 +1,273 @@
+// The heading block of an act: body in capitals, the kind line, date and
+// number, place, a title that may run over several lines, and later the
+// signature (position, then initials and surname). A bare roadmap has
+// none of these; its approving block ("Приложение к приказу … от … № …")
+// gives authority, date and number instead.
+#include "extract/requisites.hpp"
+
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "extract/calendar.hpp"
+#include "karta/normalize.hpp"
+
+namespace karta {
+namespace {
+
+constexpr std::size_t kHeadLines = 40;       // the requisites block is at the top
+constexpr std::size_t kShortLine = 120;
+constexpr int kTitleParts = 10;
+
+std::string squeeze(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == ' ' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+bool starts_continuation(const std::string& s) {
+  if (s.empty()) return false;
+  if (s.rfind("«", 0) == 0 || s[0] == '"' || s[0] == '(') return true;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s.substr(0, 4));
+  return u.length() > 0 && u_islower(u.char32At(0));
+}
+
+int quote_balance(const std::string& s) {
+  int open = 0;
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s.compare(i, 2, "«") == 0) ++open;
+    if (s.compare(i, 2, "»") == 0) --open;
+  }
+  return open;
+}
+
+bool has_lowercase(const std::string& s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+  for (int32_t i = 0; i < u.length(); ++i)
+    if (u_islower(u.charAt(i))) return true;
+  return false;
+}
+
+// The heading in capitals → the name as the act writes it elsewhere.
+std::string authority_from_heading(const std::string& heading, const std::vector<TextLine>& lines,
+                                   const RuleSet& rules) {
+  std::size_t space = heading.find(' ');
+  if (space == std::string::npos) return body_nominative(heading, rules);
+  const std::string rest = heading.substr(space + 1);
+  std::string pattern = "(?i)";
+  for (const std::string& word : [&] {
+         std::vector<std::string> w;
+         std::string cur;
+         for (char c : rest) {
+           if (c == ' ') {
+             if (!cur.empty()) w.push_back(cur), cur.clear();
+           } else {
+             cur += c;
+           }
+         }
+         if (!cur.empty()) w.push_back(cur);
+         return w;
+       }()) {
+    if (pattern.size() > 4) pattern += "\\s+";
+    pattern += RE2::QuoteMeta(word);
+  }
+  RE2 re(pattern);
+  std::string as_written;
+  for (const TextLine& line : lines) {
+    re2::StringPiece found;
+    if (re.ok() && re.Match(line.text, 0, line.text.size(), RE2::UNANCHORED, &found, 1) && has_lowercase(std::string(found))) {
+      as_written = std::string(found);
+      break;
+    }
+  }
+  if (as_written.empty()) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(rest);
+    u.toLower();
+    u.toUTF8String(as_written);
+  }
+  return body_nominative(heading.substr(0, space), rules) + " " + as_written;
+}
+
+}  // namespace
+
+std::vector<TextLine> text_lines(const Document& document) {
+  std::vector<TextLine> out;
+  for (std::size_t b = 0; b < document.blocks.size(); ++b) {
+    const auto* p = std::get_if<Paragraph>(&document.blocks[b]);
+    if (!p) continue;
+    std::size_t start = 0;
+    while (start <= p->text.size()) {
+      std::size_t end = p->text.find('\n', start);
+      if (end == std::string::npos) end = p->text.size();
+      std::string line = squeeze(clean_text(p->text.substr(start, end - start)));
+      if (!line.empty()) out.push_back({line, b});
+      start = end + 1;
+    }
+  }
+  return out;
+}
+
+std::string body_nominative(const std::string& name, const RuleSet& rules) {
+  std::size_t space = name.find(' ');
+  const std::string first = name.substr(0, space);
+  const Rule* head = rules.first("requisites.body_heads", first);
+  if (!head) return name;
+  return head->value + (space == std::string::npos ? "" : name.substr(space));
+}
+
+std::optional<std::string> act_date(const std::string& text, const RuleSet& rules) {
+  for (const Rule& rule : rules.group("requisites.dates")) {
+    Match m;
+    if (!rule.search(text, &m)) continue;
+    int day = std::stoi(m.group("d"));
+    std::string month = m.group("m");
+    int mo = 0;
+    if (month.find_first_not_of("0123456789") == std::string::npos) {
+      mo = std::stoi(month);
+    } else if (const Rule* r = rules.first("deadlines.months", month)) {
+      mo = std::stoi(r->value);
+    }
+    auto year = calendar::year_of(m.group("y"));
+    if (year && calendar::valid(*year, mo, day)) return calendar::iso(*year, mo, day);
+  }
+  return std::nullopt;
+}
+
+void read_requisites(const std::vector<TextLine>& lines, const RuleSet& rules,
+                     const std::optional<std::string>& roadmap_title, ActInfo& act) {
+  const std::size_t head = std::min(lines.size(), kHeadLines);
+  std::optional<std::size_t> kind_line;
+  for (std::size_t i = 0; i < std::min<std::size_t>(head, 15); ++i) {
+    if (const Rule* k = rules.first("requisites.kinds", lines[i].text)) {
+      act.kind = k->value;
+      kind_line = i;
+      break;
+    }
+  }
+  if (!kind_line) {
+    if (roadmap_title) {
+      act.kind = "roadmap";
+      act.title = roadmap_title;
+    }
+    // The approving block above the roadmap heading.
+    std::string block;
+    for (std::size_t i = 0; i < head; ++i) {
+      if (roadmap_title && rules.first("roadmap.title", lines[i].text)) break;
+      block += (block.empty() ? "" : " ") + lines[i].text;
+    }
+    Match m;
+    if (rules.first("requisites.approval", block, &m)) {
+      act.authority = body_nominative(m.group("body"), rules);
+      const std::string after = block.substr(m.end > 4 ? m.end - 4 : 0);
+      act.date = act_date(after, rules);
+      Match n;
+      if (rules.first("requisites.numbers", after, &n)) act.number = n.group("number");
+    }
+    return;
+  }
+
+  // The body's heading in capitals, just above the kind line.
+  std::string heading;
+  for (std::size_t i = 0; i < *kind_line; ++i) {
+    if (has_lowercase(lines[i].text)) {
+      heading.clear();
+      continue;
+    }
+    heading += (heading.empty() ? "" : " ") + lines[i].text;
+  }
+  if (!heading.empty() && rules.first("requisites.authority_heading", heading))
+    act.authority = authority_from_heading(heading, lines, rules);
+
+  // Date, number and place, then the title.
+  std::size_t i = *kind_line + 1;
+  for (; i < head && lines[i].text.size() < kShortLine; ++i) {
+    const std::string& text = lines[i].text;
+    bool requisite = false;
+    if (!act.date) {
+      if (auto d = act_date(text, rules)) act.date = d, requisite = true;
+    }
+    Match m;
+    if (!act.number && rules.first("requisites.numbers", text, &m)) act.number = m.group("number"), requisite = true;
+    if (!act.place && rules.first("requisites.place", text, &m)) act.place = m.group("place"), requisite = true;
+    if (!requisite) break;
+  }
+  if (i < lines.size() && !rules.first("requisites.body_start", lines[i].text)) {
+    std::string title = lines[i].text;
+    std::size_t block = lines[i].block;
+    std::size_t j = i + 1;
+    // A title broken into short paragraphs (one per line in DOCX) runs on
+    // until the body starts.
+    for (int parts = 1; j < lines.size(); ++j) {
+      const bool same_paragraph = lines[j].block == block;
+      if (rules.first("requisites.body_start", lines[j].text)) break;
+      if (!same_paragraph) {
+        const bool short_part = lines[j].text.size() < kShortLine && ++parts <= kTitleParts;
+        if (!short_part && !starts_continuation(lines[j].text) && quote_balance(title) <= 0) break;
+      }
+      title += " " + lines[j].text;
+      block = lines[j].block;
+    }
+    act.title = title;
+    i = j;
+  }
+
+  // The signature: a position line, then initials and surname at a line's end.
+  auto is_position = [&](const std::string& text) {
+    for (const Rule& r : rules.group("requisites.signature"))
+      if (r.value != "name" && r.search(text)) return true;
+    return false;
+  };
+  auto name_in = [&](const std::string& text) -> std::string {
+    for (const Rule& r : rules.group("requisites.signature")) {
+      Match m;
+      if (r.value == "name" && r.search(text, &m)) return m.group("name");
+    }
+    return {};
+  };
+  for (std::size_t j = i; j < lines.size(); ++j) {
+    const std::string who = name_in(lines[j].text);
+    if (who.empty()) continue;
+    const std::string before = squeeze(lines[j].text.substr(0, lines[j].text.rfind(who)));
+    std::optional<std::string> position;
+    for (std::size_t back = 0; back <= 2 && back <= j; ++back) {
+      if (back > 0 && lines[j - back].text.size() > kShortLine) break;
+      std::string candidate = before;
+      for (std::size_t k = j; k-- > j - back;) candidate = squeeze(lines[k].text + " " + candidate);
+      if (!candidate.empty() && is_position(candidate)) {
+        position = candidate;
+        break;
+      }
+    }
+    if (!position) continue;
+    act.signed_by = SignedBy{position, who};
+    break;
+  }
+}
+
+std::optional<Region> find_region(const ActInfo& act, const std::vector<TextLine>& lines, const RuleSet& rules) {
+  auto earliest = [&](const std::string& text) -> std::optional<Region> {
+    const Rule* best = nullptr;
+    std::size_t at = std::string::npos;
+    for (const Rule& r : rules.group("regions.subjects")) {
+      Match m;
+      if (r.search(text, &m) && m.begin < at) at = m.begin, best = &r;
+    }
+    if (!best) return std::nullopt;
+    return Region{best->value, best->name};
+  };
+  for (const auto& source : {act.authority, act.title})
+    if (source)
+      if (auto r = earliest(*source)) return r;
+  std::string text;
+  for (const TextLine& line : lines) text += line.text + "\n";
+  return earliest(text);
+}
+
+}  // namespace karta

@@ -1,0 +1,47 @@
+// The act as a whole (SCHEMA.md `document`): requisites from the heading
+// block or a roadmap's approving block, the region, cited acts and
+// quantified indicators. Driven by rules/requisites.yaml, regions.yaml,
+// references.yaml and indicators.yaml.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "karta/document.hpp"
+#include "karta/extraction.hpp"
+#include "karta/rules.hpp"
+
+namespace karta {
+
+// One line of the act's running text (paragraphs split at line breaks).
+struct TextLine {
+  std::string text;
+  std::size_t block = 0;   // index of its paragraph in Document::blocks
+};
+
+// The paragraphs' lines in order, cleaned; tables are left out.
+std::vector<TextLine> text_lines(const Document& document);
+
+// Kind, authority, date, number, place, title and signatory. A roadmap
+// title, when the document has one, stands in for a bare roadmap's title.
+void read_requisites(const std::vector<TextLine>& lines, const RuleSet& rules,
+                     const std::optional<std::string>& roadmap_title, ActInfo& act);
+
+// The region the act belongs to: named by its authority, else its title,
+// else the earliest region its text names.
+std::optional<Region> find_region(const ActInfo& act, const std::vector<TextLine>& lines, const RuleSet& rules);
+
+// Every act cited with a date and number, except the act itself.
+std::vector<Reference> find_references(const std::vector<TextLine>& lines, const RuleSet& rules, const ActInfo& act);
+
+// "к 2024 году – не менее 30%" in the running text.
+std::vector<Indicator> find_indicators(const std::vector<TextLine>& lines, const RuleSet& rules);
+
+// "29.12.2012", "29 декабря 2012 г.", "«14» марта 2024" → ISO date, or nullopt.
+std::optional<std::string> act_date(const std::string& text, const RuleSet& rules);
+
+// "министерства образования …" → "Министерство образования …".
+std::string body_nominative(const std::string& name, const RuleSet& rules);
+
+}  // namespace karta
