@@ -62,6 +62,8 @@ class Rule {
   bool search(const std::string& text, Match* out = nullptr) const;
   // The same on text already in the rule's normal form.
   bool search_normalised(const std::string& normalised, Match* out = nullptr) const;
+  // Every non-overlapping match of each pattern in turn, on normalised text.
+  std::vector<Match> find_all_normalised(const std::string& normalised) const;
   std::string normalise(const std::string& text) const;
 
   std::vector<std::shared_ptr<const re2::RE2>> patterns;

@@ -97,23 +97,13 @@ std::vector<Definition> find_definitions(const Document& document, const RuleSet
     if (raw.find("далее") == std::string::npos) return;
     const std::string text = cased_match_form(raw);
     for (const Rule& r : group) {
-      for (const auto& re : r.patterns) {
-        re2::StringPiece rest(text);
-        const int n = re->NumberOfCapturingGroups() + 1;
-        std::vector<re2::StringPiece> sub(static_cast<std::size_t>(n));
-        std::size_t from = 0;
-        while (re->Match(text, from, text.size(), RE2::UNANCHORED, sub.data(), n)) {
-          const std::size_t begin = static_cast<std::size_t>(sub[0].data() - text.data());
-          from = begin + sub[0].size();
-          std::string short_name;
-          for (const auto& [name, index] : re->NamedCapturingGroups())
-            if (name == "short") short_name = std::string(sub[static_cast<std::size_t>(index)]);
-          std::string before = text.substr(0, begin);
-          while (!before.empty() && before.back() == ' ') before.pop_back();
-          std::string term = name_before(before, rules);
-          if (term.empty() || short_name.empty() || !seen.insert(short_name).second) continue;
-          out.push_back({term, short_name, std::nullopt});
-        }
+      for (const Match& m : r.find_all_normalised(text)) {
+        const std::string short_name = m.group("short");
+        std::string before = text.substr(0, m.begin);
+        while (!before.empty() && before.back() == ' ') before.pop_back();
+        std::string term = name_before(before, rules);
+        if (term.empty() || short_name.empty() || !seen.insert(short_name).second) continue;
+        out.push_back({term, short_name, std::nullopt});
       }
     }
   });

@@ -9,6 +9,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <sstream>
+
 #include "extract/calendar.hpp"
 #include "karta/normalize.hpp"
 
@@ -61,23 +63,9 @@ std::string authority_from_heading(const std::string& heading, const std::vector
   std::size_t space = heading.find(' ');
   if (space == std::string::npos) return body_nominative(heading, rules);
   const std::string rest = heading.substr(space + 1);
-  std::string pattern = "(?i)";
-  for (const std::string& word : [&] {
-         std::vector<std::string> w;
-         std::string cur;
-         for (char c : rest) {
-           if (c == ' ') {
-             if (!cur.empty()) w.push_back(cur), cur.clear();
-           } else {
-             cur += c;
-           }
-         }
-         if (!cur.empty()) w.push_back(cur);
-         return w;
-       }()) {
-    if (pattern.size() > 4) pattern += "\\s+";
-    pattern += RE2::QuoteMeta(word);
-  }
+  std::string pattern = "(?i)", word;
+  std::istringstream words(rest);
+  while (words >> word) pattern += (pattern.size() > 4 ? "\\s+" : "") + RE2::QuoteMeta(word);
   RE2 re(pattern);
   std::string as_written;
   for (const TextLine& line : lines) {
@@ -110,6 +98,15 @@ std::vector<TextLine> text_lines(const Document& document) {
       if (!line.empty()) out.push_back({line, b});
       start = end + 1;
     }
+  }
+  return out;
+}
+
+std::vector<std::string> paragraph_texts(const std::vector<TextLine>& lines) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0 && lines[i].block == lines[i - 1].block) out.back() += " " + lines[i].text;
+    else out.push_back(lines[i].text);
   }
   return out;
 }

@@ -22,6 +22,8 @@ struct TextLine {
 
 // The paragraphs' lines in order, cleaned; tables are left out.
 std::vector<TextLine> text_lines(const Document& document);
+// The same lines joined back into one text per paragraph.
+std::vector<std::string> paragraph_texts(const std::vector<TextLine>& lines);
 
 // Kind, authority, date, number, place, title and signatory. A roadmap
 // title, when the document has one, stands in for a bare roadmap's title.

@@ -89,21 +89,41 @@ std::string Rule::normalise(const std::string& text) const { return cased_match_
 
 bool Rule::search(const std::string& text, Match* out) const { return search_normalised(normalise(text), out); }
 
-bool Rule::search_normalised(const std::string& normalised, Match* out) const {
-  for (const auto& re : patterns) {
-    const int n = re->NumberOfCapturingGroups() + 1;
-    std::vector<re2::StringPiece> sub(static_cast<std::size_t>(n));
-    if (!re->Match(normalised, 0, normalised.size(), RE2::UNANCHORED, sub.data(), n)) continue;
-    if (out) {
-      out->groups.clear();
-      out->begin = static_cast<std::size_t>(sub[0].data() - normalised.data());
-      out->end = out->begin + sub[0].size();
-      for (const auto& [name, index] : re->NamedCapturingGroups())
-        if (sub[static_cast<std::size_t>(index)].data()) out->groups[name] = std::string(sub[static_cast<std::size_t>(index)]);
-    }
-    return true;
+namespace {
+
+// The next match of `re` in `text` from `from`, with its named captures.
+bool match_from(const RE2& re, const std::string& text, std::size_t from, Match* out) {
+  const int n = re.NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> sub(static_cast<std::size_t>(n));
+  if (!re.Match(text, from, text.size(), RE2::UNANCHORED, sub.data(), n)) return false;
+  if (out) {
+    out->groups.clear();
+    out->begin = static_cast<std::size_t>(sub[0].data() - text.data());
+    out->end = out->begin + sub[0].size();
+    for (const auto& [name, index] : re.NamedCapturingGroups())
+      if (sub[static_cast<std::size_t>(index)].data()) out->groups[name] = std::string(sub[static_cast<std::size_t>(index)]);
   }
+  return true;
+}
+
+}  // namespace
+
+bool Rule::search_normalised(const std::string& normalised, Match* out) const {
+  for (const auto& re : patterns)
+    if (match_from(*re, normalised, 0, out)) return true;
   return false;
+}
+
+std::vector<Match> Rule::find_all_normalised(const std::string& normalised) const {
+  std::vector<Match> out;
+  for (const auto& re : patterns) {
+    Match m;
+    for (std::size_t from = 0; from < normalised.size() && match_from(*re, normalised, from, &m);) {
+      from = m.end > m.begin ? m.end : m.begin + 1;
+      out.push_back(m);
+    }
+  }
+  return out;
 }
 
 RuleSet RuleSet::load(const std::string& dir) {
