@@ -1,50 +1,15 @@
 // karta extract INPUT... -o DIR|- [--rules DIR]
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
-
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/input_files.hpp"
 #include "karta/extract.hpp"
 #include "karta/extraction_json.hpp"
 #include "karta/read.hpp"
 
 namespace karta::cli {
-namespace {
-
-std::string sha256_of(const std::string& path, std::uint64_t& bytes) {
-  std::ifstream in(path, std::ios::binary);
-  Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
-  char buf[1 << 16];
-  bytes = 0;
-  while (in.read(buf, sizeof buf), in.gcount() > 0) {
-    engine.update(buf, static_cast<unsigned>(in.gcount()));
-    bytes += static_cast<std::uint64_t>(in.gcount());
-  }
-  return Poco::DigestEngine::digestToHex(engine.digest());
-}
-
-std::vector<std::string> expand(const std::vector<std::string>& inputs) {
-  std::vector<std::string> files;
-  for (const std::string& in : inputs) {
-    if (std::filesystem::is_directory(in)) {
-      std::vector<std::string> found;
-      for (const auto& e : std::filesystem::recursive_directory_iterator(in))
-        if (e.is_regular_file()) found.push_back(e.path().string());
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else {
-      files.push_back(in);
-    }
-  }
-  return files;
-}
-
-}  // namespace
 
 int extract_command(const Args& args) {
   std::vector<std::string> inputs;
@@ -69,19 +34,14 @@ int extract_command(const Args& args) {
     return 2;
   }
   int failed = 0;
-  for (const std::string& path : expand(inputs)) {
-    ReadResult read = read_file(path);
-    if (!read.ok()) {
-      std::cerr << "karta: " << read.error->what() << "\n";
+  for (const std::string& path : input_files(inputs)) {
+    FileExtraction file = extract_file(path, rules);
+    if (!file.ok()) {
+      std::cerr << "karta: " << file.error->what() << "\n";
       ++failed;
       continue;
     }
-    Extraction x = extract(read.document, rules);
-    x.source.path = path;
-    x.source.sha256 = sha256_of(path, x.source.bytes);
-    x.source.format = format_name(read.format);
-    if (!read.encoding.empty()) x.source.encoding = read.encoding;
-    x.diagnostics.insert(x.diagnostics.begin(), read.diagnostics.begin(), read.diagnostics.end());
+    const Extraction& x = file.extraction;
     if (out_dir == "-") {
       write_extraction_json(std::cout, x);
       continue;
