@@ -3,11 +3,24 @@
 #pragma once
 
 #include <ostream>
+#include <stdexcept>
+#include <string>
 
 #include "karta/extraction.hpp"
 
 namespace karta {
 
 void write_extraction_json(std::ostream& out, const Extraction& extraction);
+
+class ExtractionJsonError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Reads roadmap-extract/1 back, so that `karta compare` takes earlier runs'
+// output. Throws ExtractionJsonError with the reason when `json` is not that
+// schema. Fields the comparison does not use (references, definitions,
+// indicators, diagnostics) are not read back.
+Extraction parse_extraction_json(const std::string& json);
 
 }  // namespace karta

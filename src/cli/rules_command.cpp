@@ -3,12 +3,14 @@
 // Failures are reported as file:line.
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "extract/deadline_parser.hpp"
 #include "extract/mention_splitter.hpp"
+#include "karta/compare.hpp"
 #include "karta/rules.hpp"
 
 namespace karta::cli {
@@ -22,11 +24,35 @@ std::string joined(const std::vector<std::string>& v) {
   return out;
 }
 
+std::vector<std::string> item_ids(const std::vector<ItemScore>& scores) {
+  std::vector<std::string> ids;
+  for (const ItemScore& s : scores) ids.push_back(s.id);
+  return ids;
+}
+
+// karta rules align TEXT...: each template's five best items for TEXT, with scores.
+int align_command(const Args& args) {
+  const std::string dir = RuleSet::default_dir();
+  const RuleSet rules = RuleSet::load(dir);
+  std::string text;
+  for (std::size_t i = 1; i < args.size(); ++i) text += (i > 1 ? " " : "") + args[i];
+  for (const MeasureTemplate& t : load_templates(dir + "/templates")) {
+    const auto aligned = align_text(t, rules, text);
+    std::cout << t.id << ": aligns to " << (aligned.empty() ? "no item" : joined(item_ids(aligned)))
+              << " (threshold " << t.thresholds.item << ")\n";
+    const auto ranked = align_text(t, rules, text, true);
+    for (std::size_t i = 0; i < ranked.size() && i < 5; ++i)
+      std::cout << "  " << ranked[i].id << "  " << ranked[i].score << "\n";
+  }
+  return 0;
+}
+
 }  // namespace
 
 int rules_command(const Args& args) {
+  if (args.size() > 1 && args[0] == "align") return align_command(args);
   if (args.empty() || args[0] != "test") {
-    std::cerr << "usage: karta rules test [DIR]\n";
+    std::cerr << "usage: karta rules test [DIR] | karta rules align TEXT\n";
     return 2;
   }
   const std::string dir = args.size() > 1 ? args[1] : RuleSet::default_dir();
@@ -85,6 +111,28 @@ int rules_command(const Args& args) {
     if (n["kinds"] && field(n, "kinds") != joined(kinds)) problem += " kinds=" + joined(kinds);
     if (problem.empty()) ++passed;
     else fail(ex.file, ex.line, "mentions «" + field(n, "text") + "»:" + problem);
+  }
+  // Templates: every wording an item lists must align to that item, and the
+  // template's no_match wordings to none.
+  std::vector<MeasureTemplate> templates;
+  try {
+    templates = load_templates(dir + "/templates");
+  } catch (const RuleError& e) {
+    std::cout << e.what() << "\n";
+    ++failed;
+  }
+  for (const MeasureTemplate& t : templates) {
+    for (const TemplateItem& item : t.items)
+      for (const RuleExample& ex : item.match) {
+        const std::vector<std::string> got = item_ids(align_text(t, rules, ex.text));
+        if (std::find(got.begin(), got.end(), item.id) != got.end()) ++passed;
+        else fail(t.file, ex.line, "«" + ex.text + "» should align to item " + item.id + ", got " + (got.empty() ? "none" : joined(got)));
+      }
+    for (const RuleExample& ex : t.no_match) {
+      const std::vector<std::string> got = item_ids(align_text(t, rules, ex.text));
+      if (got.empty()) ++passed;
+      else fail(t.file, ex.line, "«" + ex.text + "» should align to no item, got " + joined(got));
+    }
   }
   std::cout << "rule set loaded and compiled in " << static_cast<int>(load_ms) << " ms\n";
   std::cout << passed << " passed, " << failed << " failed\n";

@@ -1,0 +1,272 @@
+// compare(): documents → keys, units aligned to the template, side-by-side
+// rows, and the per-region tallies (responsibility, timeline, deadline kinds).
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "compare/due_quarters.hpp"
+#include "compare/measure_pairing.hpp"
+#include "compare/russian_collation.hpp"
+#include "compare/template_aligner.hpp"
+#include "karta/compare.hpp"
+
+namespace karta {
+namespace {
+
+struct Unit {
+  std::string key;
+  AlignedUnit aligned;
+  int template_direction = 0;
+  std::vector<std::string> measure_titles;   // beside aligned.measures
+};
+
+std::string measure_ref(int roadmap, const std::string& id) {
+  return roadmap == 1 ? id : std::to_string(roadmap) + "/" + id;
+}
+
+std::vector<Unit> units_of(const std::string& key, const Extraction& x) {
+  std::vector<Unit> units;
+  int r = 0;
+  for (const Roadmap& roadmap : x.roadmaps) {
+    ++r;
+    for (const Direction& d : roadmap.directions)
+      for (const SystemMeasure& sm : d.system_measures) {
+        if (sm.title && !sm.title->empty()) {
+          Unit u{key, {r, d.number, sm.number, *sm.title, 0, {}}, 0, {}};
+          for (const Measure& m : sm.measures) {
+            u.aligned.measures.push_back(measure_ref(r, m.id));
+            u.measure_titles.push_back(m.title);
+          }
+          units.push_back(std::move(u));
+          continue;
+        }
+        // No system-measure column: each measure stands for itself.
+        for (const Measure& m : sm.measures)
+          units.push_back(Unit{key, {r, d.number, std::nullopt, m.title, 0, {measure_ref(r, m.id)}}, 0, {m.title}});
+      }
+  }
+  return units;
+}
+
+// The same roadmap read from another rendering of one act gives the same
+// measures: that is what makes two documents one.
+std::string roadmap_fingerprint(const Extraction& x) {
+  std::string f;
+  for (const Roadmap& r : x.roadmaps)
+    for (const Direction& d : r.directions)
+      for (const SystemMeasure& sm : d.system_measures)
+        for (const Measure& m : sm.measures) f += m.id + "\x1f" + m.title + "\x1e";
+  if (f.empty()) return f;
+  return (x.document.region ? x.document.region->code : std::string()) + "\x1d" + f;
+}
+
+std::string base_key(const Extraction& x) {
+  if (x.document.region) return x.document.region->code;
+  return std::filesystem::path(x.source.path).stem().string();
+}
+
+std::string display_name(const ComparedDocument& d) {
+  return d.extraction.document.region ? d.extraction.document.region->name : d.key;
+}
+
+struct Alignment {
+  std::vector<Unit> units;
+  std::vector<std::vector<TemplateAligner::Hit>> hits;   // per unit
+  double total = 0;
+};
+
+Alignment align_units(const std::vector<Unit>& units, const TemplateAligner& aligner) {
+  Alignment a;
+  a.units = units;
+  for (Unit& u : a.units) {
+    a.hits.push_back(aligner.align(u.aligned.title, u.template_direction));
+    if (!a.hits.back().empty()) a.total += a.hits.back().front().score;
+  }
+  return a;
+}
+
+void set_directions(std::vector<Unit>& units, const TemplateAligner& aligner,
+                    const std::map<std::string, const Extraction*>& by_key) {
+  for (Unit& u : units) {
+    const Extraction& x = *by_key.at(u.key);
+    const Roadmap& r = x.roadmaps[static_cast<std::size_t>(u.aligned.roadmap - 1)];
+    for (const Direction& d : r.directions)
+      if (d.number == u.aligned.direction) {
+        u.template_direction = aligner.direction_of(d.title);
+        break;
+      }
+  }
+}
+
+void tally(Comparison& c, const ComparedDocument& d) {
+  auto& roles = c.responsibility[d.key];
+  auto& timeline = c.timeline[d.key];
+  auto& kinds = c.deadline_kinds[d.key];
+  for (const Roadmap& r : d.extraction.roadmaps)
+    for (const Direction& dir : r.directions)
+      for (const SystemMeasure& sm : dir.system_measures)
+        for (const Measure& m : sm.measures) {
+          std::set<std::string> responsible, executors;
+          for (const Mention& mention : m.responsible) responsible.insert(mention.kind);
+          for (const Mention& mention : m.executors) executors.insert(mention.kind);
+          for (const std::string& k : responsible) ++roles[k].responsible;
+          for (const std::string& k : executors) ++roles[k].executors;
+          for (const std::string& q : due_quarters(m.deadline)) ++timeline[q];
+          ++kinds[m.deadline.kind];
+        }
+}
+
+std::vector<MeasureRow> side_by_side(const std::map<std::string, std::vector<AlignedUnit>>& by_region,
+                                     const std::map<std::string, std::map<std::string, std::string>>& titles,
+                                     const TemplateAligner* aligner, double threshold) {
+  std::vector<RegionMeasure> measures;
+  for (const auto& [key, units] : by_region)
+    for (const AlignedUnit& u : units)
+      for (const std::string& id : u.measures) {
+        auto same = [&](const RegionMeasure& m) { return m.key == key && m.measure_id == id; };
+        if (std::none_of(measures.begin(), measures.end(), same))
+          measures.push_back({key, id, titles.at(key).at(id)});
+      }
+  if (!aligner) return pair_measures(measures, [](const std::string&, const std::string&) { return 0.0; }, 1.0);
+  return pair_measures(measures, [&](const std::string& a, const std::string& b) { return aligner->similarity(a, b); },
+                       threshold);
+}
+
+}  // namespace
+
+const ComparedDocument* Comparison::document(const std::string& key) const {
+  for (const ComparedDocument& d : documents)
+    if (d.key == key && !d.duplicate_of) return &d;
+  return nullptr;
+}
+
+Comparison compare(const std::vector<Extraction>& extractions, const std::vector<MeasureTemplate>& templates,
+                   const RuleSet& rules) {
+  Comparison c;
+  std::map<std::string, std::string> first_source;   // fingerprint → source
+  std::set<std::string> taken;
+  for (const Extraction& x : extractions) {
+    ComparedDocument d;
+    d.extraction = x;
+    const std::string fingerprint = roadmap_fingerprint(x);
+    auto earlier = fingerprint.empty() ? first_source.end() : first_source.find(fingerprint);
+    if (earlier != first_source.end()) d.duplicate_of = earlier->second;
+    else if (!fingerprint.empty()) first_source.emplace(fingerprint, x.source.path);
+    for (const Roadmap& r : x.roadmaps)
+      for (const Direction& dir : r.directions)
+        for (const SystemMeasure& sm : dir.system_measures) {
+          if (sm.title) ++d.system_measures;
+          d.measures += static_cast<int>(sm.measures.size());
+        }
+    const std::string base = base_key(x);
+    d.key = base;
+    if (!d.duplicate_of) {
+      for (int n = 2; taken.count(d.key); ++n) d.key = base + "-" + std::to_string(n);
+      taken.insert(d.key);
+    } else {
+      for (const ComparedDocument& e : c.documents)
+        if (e.extraction.source.path == *d.duplicate_of) d.key = e.key;
+    }
+    c.documents.push_back(std::move(d));
+  }
+
+  std::map<std::string, const Extraction*> by_key;
+  std::map<std::string, std::map<std::string, std::string>> titles;   // key → measure ref → title
+  std::vector<Unit> units;
+  for (const ComparedDocument& d : c.documents) {
+    if (d.duplicate_of) continue;
+    c.keys.push_back(d.key);
+    by_key[d.key] = &d.extraction;
+    for (Unit& u : units_of(d.key, d.extraction)) {
+      for (std::size_t i = 0; i < u.aligned.measures.size(); ++i)
+        titles[d.key][u.aligned.measures[i]] = u.measure_titles[i];
+      units.push_back(std::move(u));
+    }
+  }
+  const RussianCollation russian;
+  std::map<std::string, std::string> names;
+  for (const std::string& k : c.keys) names[k] = display_name(*c.document(k));
+  std::stable_sort(c.keys.begin(), c.keys.end(), [&](const std::string& a, const std::string& b) {
+    return names[a] != names[b] ? russian(names[a], names[b]) : a < b;
+  });
+
+  // The template the measures implement best; none when no template is given.
+  const TokenStemmer stemmer(rules);
+  std::vector<std::unique_ptr<TemplateAligner>> aligners;
+  std::optional<Alignment> best;
+  std::size_t best_index = 0;
+  for (std::size_t t = 0; t < templates.size(); ++t) {
+    aligners.push_back(std::make_unique<TemplateAligner>(templates[t], stemmer));
+    std::vector<Unit> directed = units;
+    set_directions(directed, *aligners.back(), by_key);
+    Alignment a = align_units(directed, *aligners.back());
+    if (!best || a.total > best->total) {
+      best = std::move(a);
+      best_index = t;
+    }
+  }
+  const TemplateAligner* aligner = best ? aligners[best_index].get() : nullptr;
+  if (!best) {
+    best = Alignment{units, std::vector<std::vector<TemplateAligner::Hit>>(units.size()), 0};
+  } else {
+    c.template_used = templates[best_index];
+    for (const TemplateItem& item : templates[best_index].items) c.items.push_back(ComparisonItem{item, {}, {}});
+  }
+
+  std::vector<RegionMeasure> unmatched;   // measure_id: the unit's index
+  for (std::size_t i = 0; i < best->units.size(); ++i) {
+    const Unit& u = best->units[i];
+    if (best->hits[i].empty()) {
+      unmatched.push_back({u.key, std::to_string(i), u.aligned.title});
+      continue;
+    }
+    for (const TemplateAligner::Hit& h : best->hits[i]) {
+      AlignedUnit a = u.aligned;
+      a.score = h.score;
+      c.items[h.item].by_region[u.key].push_back(std::move(a));
+    }
+  }
+  for (ComparisonItem& item : c.items)
+    item.rows = side_by_side(item.by_region, titles, aligner, c.template_used->thresholds.pair);
+
+  // What no item covers: one row per measure, alike ones of different regions together.
+  const double alike = c.template_used ? c.template_used->thresholds.item : 1.0;
+  const std::vector<MeasureRow> groups = pair_measures(
+      unmatched, [&](const std::string& a, const std::string& b) { return aligner ? aligner->similarity(a, b) : 0.0; },
+      alike);
+  for (const MeasureRow& group : groups) {
+    ComparisonItem item;
+    for (const auto& [key, index] : group.measures)
+      item.by_region[key].push_back(best->units[std::stoul(index)].aligned);
+    item.rows = side_by_side(item.by_region, titles, aligner, c.template_used ? c.template_used->thresholds.pair : 1.0);
+    c.items.push_back(std::move(item));
+  }
+
+  for (ComparedDocument& d : c.documents) {
+    if (d.duplicate_of) continue;
+    for (const ComparisonItem& item : c.items) {
+      auto it = item.by_region.find(d.key);
+      if (it == item.by_region.end()) continue;
+      if (item.item) ++d.items_covered;
+      else d.region_specific += static_cast<int>(it->second.size());
+    }
+    tally(c, d);
+  }
+  return c;
+}
+
+std::vector<ItemScore> align_text(const MeasureTemplate& templ, const RuleSet& rules, const std::string& text,
+                                  bool all) {
+  const TokenStemmer stemmer(rules);
+  const TemplateAligner aligner(templ, stemmer);
+  std::vector<ItemScore> out;
+  if (!all) {
+    for (const TemplateAligner::Hit& h : aligner.align(text, 0)) out.push_back({templ.items[h.item].id, h.score});
+    return out;
+  }
+  for (std::size_t i = 0; i < templ.items.size(); ++i) out.push_back({templ.items[i].id, aligner.item_score(text, i)});
+  std::stable_sort(out.begin(), out.end(), [](const ItemScore& a, const ItemScore& b) { return a.score > b.score; });
+  return out;
+}
+
+}  // namespace karta

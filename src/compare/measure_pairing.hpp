@@ -1,0 +1,27 @@
+// Regions' measures under one template item, side by side: each row holds at
+// most one measure per region, joined by how alike their wordings are.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "karta/compare.hpp"
+
+namespace karta {
+
+struct RegionMeasure {
+  std::string key;          // region key
+  std::string measure_id;
+  std::string title;
+};
+
+using Similarity = std::function<double(const std::string&, const std::string&)>;
+
+// Most alike pairs first; two rows join when no region is in both. Rows keep
+// the order of their first measure in `measures`; a measure alike to none is
+// a row of its own.
+std::vector<MeasureRow> pair_measures(const std::vector<RegionMeasure>& measures,
+                                      const Similarity& similarity, double threshold);
+
+}  // namespace karta

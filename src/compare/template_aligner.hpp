@@ -1,0 +1,50 @@
+// Which template item a region's measure implements.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compare/stemmed_tokens.hpp"
+#include "compare/text_similarity.hpp"
+#include "karta/compare.hpp"
+
+namespace karta {
+
+class TemplateAligner {
+ public:
+  TemplateAligner(const MeasureTemplate& templ, const TokenStemmer& stemmer);
+
+  // The template direction whose title a roadmap direction's title is; 0 when none.
+  int direction_of(const std::optional<std::string>& title) const;
+
+  struct Hit {
+    std::size_t item;   // index into the template's items
+    double score;
+  };
+  // The items `title` implements, best first: the best item for the whole
+  // text, then any other item that one of its `;` clauses implements (one
+  // system measure may merge two template items). Items of another direction
+  // than `direction` (0: unknown) score less. Empty: region-specific.
+  std::vector<Hit> align(const std::string& title, int direction) const;
+
+  // Similarity of two measures' wordings, for pairing regions' measures.
+  double similarity(const std::string& a, const std::string& b) const;
+  // How well `text` matches one item, whatever its direction.
+  double item_score(const std::string& text, std::size_t item) const;
+
+  const MeasureTemplate& templ() const { return *templ_; }
+
+ private:
+  std::optional<Hit> best_item(const TokenSet& tokens, int direction) const;
+  double score(const TokenSet& tokens, std::size_t item) const;
+
+  const MeasureTemplate* templ_;
+  const TokenStemmer* stemmer_;
+  TermWeights weights_;
+  std::vector<TokenSet> item_tokens_;
+  std::vector<TokenSet> item_core_tokens_;   // without what the title says in parentheses
+  std::vector<TokenSet> direction_tokens_;
+};
+
+}  // namespace karta

@@ -1,0 +1,56 @@
+#include "compare/text_similarity.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace karta {
+
+TermWeights::TermWeights(const std::vector<TokenSet>& documents) {
+  std::map<std::string, int> df;
+  for (const TokenSet& d : documents)
+    for (const std::string& t : d) ++df[t];
+  const double n = static_cast<double>(documents.size());
+  auto idf = [n](double count) { return std::log((n + 1) / (count + 0.5)); };
+  for (const auto& [token, count] : df) weights_[token] = std::max(0.05, idf(count));
+  unseen_ = std::max(0.05, idf(1));
+}
+
+double TermWeights::weight(const std::string& token) const {
+  auto it = weights_.find(token);
+  return it == weights_.end() ? unseen_ : it->second;
+}
+
+namespace {
+
+// Snowball leaves a fleeting vowel in the stem: «стажировок» → стажировок but
+// «стажировки» → стажировк. Stems that differ only in their last two letters
+// after a common start of five or more are one word.
+bool same_word(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  const std::size_t longest = std::max(a.size(), b.size());
+  std::size_t common = 0;
+  while (common < a.size() && common < b.size() && a[common] == b[common]) ++common;
+  // Bytes: Cyrillic letters take two.
+  return common >= 10 && common + 4 >= longest;
+}
+
+bool contains(const TokenSet& set, const std::string& token) {
+  return std::any_of(set.begin(), set.end(), [&](const std::string& t) { return same_word(t, token); });
+}
+
+}  // namespace
+
+double similarity(const TokenSet& measure, const TokenSet& item, const TermWeights& weights, double beta) {
+  double in_measure = 0, in_item = 0, shared = 0;
+  for (const std::string& t : measure) {
+    const double w = weights.weight(t);
+    in_measure += w;
+    if (contains(item, t)) shared += w;
+  }
+  for (const std::string& t : item) in_item += weights.weight(t);
+  if (shared == 0) return 0;
+  const double precision = shared / in_measure, recall = shared / in_item, b2 = beta * beta;
+  return (1 + b2) * precision * recall / (b2 * precision + recall);
+}
+
+}  // namespace karta

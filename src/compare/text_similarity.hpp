@@ -1,0 +1,33 @@
+// How alike two measure wordings are: a weighted Dice coefficient of their
+// stemmed tokens, 0 (nothing shared) … 1 (the same words). Words that most
+// template items share (педагогических, работников) weigh little; words that
+// single an item out (выгорания, стажировок) weigh much.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace karta {
+
+using TokenSet = std::vector<std::string>;
+
+class TermWeights {
+ public:
+  TermWeights() = default;
+  // Inverse document frequency over `documents` (the template's items).
+  explicit TermWeights(const std::vector<TokenSet>& documents);
+  double weight(const std::string& token) const;
+
+ private:
+  std::map<std::string, double> weights_;
+  double unseen_ = 1;   // a word no item uses weighs as one that a single item uses
+};
+
+// F-measure of the weight `measure` shares with `item`: precision is the share
+// of the measure's weight found in the item, recall the share of the item's
+// weight found in the measure. beta > 1 favours recall: a measure that names
+// what the item is about counts even when it says more (where, for whom).
+double similarity(const TokenSet& measure, const TokenSet& item, const TermWeights& weights, double beta = 1);
+
+}  // namespace karta
