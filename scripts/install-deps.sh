@@ -7,6 +7,8 @@ packages=(
   libxml2-dev libicu-dev libre2-dev libpoco-dev libyaml-cpp-dev libstemmer-dev
   libgtest-dev libgmock-dev
   python3 python3-jsonschema
+  # the HTML report's browser test: Debian's Chromium, driven through chromedriver
+  chromium chromium-driver python3-selenium fonts-dejavu-core
 )
 missing=()
 for p in "${packages[@]}"; do

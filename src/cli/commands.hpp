@@ -13,5 +13,6 @@ using Args = std::vector<std::string>;
 int read_command(const Args& args);
 int extract_command(const Args& args);
 int rules_command(const Args& args);
+int compare_command(const Args& args);
 
 }  // namespace karta::cli

@@ -8,6 +8,8 @@ const char* kUsage =
     "usage: karta COMMAND [ARGS]\n"
     "  read FILE... [-o DIR|-]               print the document model (paragraphs, tables) as JSON\n"
     "  extract INPUT... -o DIR|- [--rules DIR]  roadmap-extract/1 JSON per input\n"
+    "  compare INPUT... -o DIR [--rules DIR]  align regions' roadmaps to the federal template;\n"
+    "                                        writes comparison.json, .md, .html and measures.csv\n"
     "  rules test [DIR]                      run every example in the rule files\n";
 
 }  // namespace
@@ -22,6 +24,7 @@ int main(int argc, char** argv) {
   try {
     if (command == "read") return karta::cli::read_command(args);
     if (command == "extract") return karta::cli::extract_command(args);
+    if (command == "compare") return karta::cli::compare_command(args);
     if (command == "rules") return karta::cli::rules_command(args);
     if (command == "--help" || command == "-h" || command == "help") {
       std::cout << kUsage;

@@ -1,0 +1,431 @@
+// comparison.html: one self-contained page (no network, no external files) in
+// Russian: region cards, the coverage matrix whose cells open the regions'
+// measures side by side, and three inline-SVG charts. Every chart element
+// carries data-* attributes with the numbers it draws, so that a browser test
+// can check the page against comparison.json.
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+#include "compare/due_quarters.hpp"
+#include "compare/russian_collation.hpp"
+#include "karta/comparison_report.hpp"
+#include "write/comparison_index.hpp"
+#include "write/russian_labels.hpp"
+
+namespace karta {
+namespace {
+
+std::string esc(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char ch : s) {
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += ch;
+    }
+  }
+  return out;
+}
+
+std::string num(double v) {
+  std::ostringstream s;
+  s.precision(1);
+  s << std::fixed << v;
+  return s.str();
+}
+
+const char* region_colour(std::size_t i) {
+  static const char* colours[] = {"#2b6cb0", "#c05621", "#2f855a", "#6b46c1", "#b83280", "#2c7a7b", "#975a16", "#4a5568"};
+  return colours[i % (sizeof colours / sizeof *colours)];
+}
+
+const char* kind_colour(const std::string& kind) {
+  static const std::map<std::string, const char*> colours = {
+      {"date", "#2b6cb0"},      {"by", "#4299e1"},         {"month", "#38a169"},      {"quarter", "#68d391"},
+      {"year", "#d69e2e"},      {"period", "#ed8936"},     {"recurring", "#805ad5"},  {"continuous", "#b794f4"},
+      {"per_plan", "#e53e3e"},  {"unknown", "#a0aec0"}};
+  auto it = colours.find(kind);
+  return it == colours.end() ? "#718096" : it->second;
+}
+
+// "2023-Q2" → "II кв. 2023"
+std::string quarter_label(const std::string& q) {
+  static const char* roman[] = {"I", "II", "III", "IV"};
+  if (q.size() != 7) return q;
+  const int n = q[6] - '1';
+  return (n >= 0 && n < 4 ? std::string(roman[n]) : q.substr(5)) + " кв. " + q.substr(0, 4);
+}
+
+const char* kStyle = R"CSS(
+:root { --ink: #1a202c; --muted: #4a5568; --line: #e2e8f0; --covered: #e6f4ea; --absent: #f7f7f7; --specific: #fdf0d5; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.45 "DejaVu Sans", "Segoe UI", Arial, sans-serif; color: var(--ink); background: #fff; }
+header, main, footer { max-width: 1280px; margin: 0 auto; padding: 0 24px; }
+header { padding-top: 20px; }
+h1 { font-size: 24px; margin: 0 0 4px; }
+h2 { font-size: 19px; margin: 28px 0 10px; }
+.lead, .note { color: var(--muted); margin: 4px 0; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 14px; }
+.card { border: 1px solid var(--line); border-left: 6px solid var(--region); border-radius: 6px; padding: 12px 14px; }
+.card h3 { margin: 0 0 4px; font-size: 17px; }
+.card .doc { color: var(--muted); font-size: 13px; margin: 0 0 8px; }
+.card dl { display: grid; grid-template-columns: 1fr auto; gap: 2px 12px; margin: 0; }
+.card dt { color: var(--muted); }
+.card dd { margin: 0; font-weight: bold; text-align: right; }
+.card .also { font-size: 12px; color: var(--muted); margin: 8px 0 0; }
+table.matrix { border-collapse: collapse; width: 100%; font-size: 14px; }
+.matrix th, .matrix td { border: 1px solid var(--line); padding: 5px 8px; vertical-align: top; }
+.matrix thead th { position: sticky; top: 0; background: #edf2f7; text-align: left; }
+.matrix tr.group th { background: #f7fafc; text-align: left; font-size: 14px; }
+.matrix td.id { white-space: nowrap; color: var(--muted); }
+.matrix .level { display: inline-block; font-size: 11px; color: var(--muted); border: 1px solid var(--line); border-radius: 8px; padding: 0 6px; margin-left: 4px; }
+.matrix td.cell { text-align: center; width: 130px; padding: 0; }
+.matrix td.cell button { width: 100%; min-height: 32px; border: 0; background: transparent; font: inherit; cursor: pointer; }
+.matrix td.cell button:hover, .matrix td.cell button:focus { outline: 2px solid #90cdf4; }
+.matrix td.covered { background: var(--covered); }
+.matrix td.absent { background: var(--absent); color: #a0aec0; }
+.matrix td.specific { background: var(--specific); }
+.matrix tr.detail td { background: #fbfdff; }
+.side { display: grid; gap: 12px; }
+.side table { border-collapse: collapse; width: 100%; font-size: 13px; }
+.side th, .side td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; text-align: left; }
+.side .units { font-size: 12px; color: var(--muted); }
+.measure .mid { color: var(--muted); }
+.measure .meta { display: block; font-size: 12px; color: var(--muted); }
+.legend { display: flex; flex-wrap: wrap; gap: 6px 16px; font-size: 13px; margin: 6px 0; }
+.legend span::before { content: ""; display: inline-block; width: 12px; height: 12px; margin-right: 5px; vertical-align: -1px; background: var(--swatch); opacity: var(--alpha, 1); }
+svg { display: block; max-width: 100%; height: auto; }
+svg text { font: 12px "DejaVu Sans", Arial, sans-serif; fill: var(--ink); }
+svg .value { fill: var(--muted); font-size: 11px; }
+footer { color: var(--muted); font-size: 12px; padding: 24px; }
+)CSS";
+
+const char* kScript = R"JS(
+document.querySelectorAll('button[aria-controls]').forEach(function (button) {
+  button.addEventListener('click', function () {
+    var row = document.getElementById(button.getAttribute('aria-controls'));
+    var open = row.hidden;
+    row.hidden = !open;
+    document.querySelectorAll('button[aria-controls="' + row.id + '"]').forEach(function (b) {
+      b.setAttribute('aria-expanded', String(open));
+    });
+  });
+});
+)JS";
+
+class Page {
+ public:
+  Page(std::ostream& out, const Comparison& c) : out_(out), c_(c), index_(c) {
+    for (std::size_t i = 0; i < c.keys.size(); ++i) colour_[c.keys[i]] = region_colour(i);
+  }
+
+  void write() {
+    out_ << "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n"
+         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+         << "<title>Сравнение дорожных карт регионов</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
+    out_ << "<header>\n<h1>Сравнение дорожных карт регионов</h1>\n<p class=\"lead\">";
+    if (c_.template_used)
+      out_ << "Шаблон: " << esc(c_.template_used->title) << " — " << esc(c_.template_used->source) << ", пунктов: "
+           << c_.template_used->items.size() << ".";
+    else
+      out_ << "Шаблон системообразующих мероприятий не задан: все мероприятия показаны как региональные.";
+    out_ << "</p>\n</header>\n<main>\n";
+    cards();
+    matrix();
+    responsibility();
+    timeline();
+    deadline_kinds();
+    out_ << "</main>\n<footer>karta compare · roadmap-comparison/1</footer>\n<script>" << kScript
+         << "</script>\n</body>\n</html>\n";
+  }
+
+ private:
+  void cards() {
+    out_ << "<section id=\"summary\">\n<h2>Регионы</h2>\n<div class=\"cards\">\n";
+    const int total = c_.template_used ? static_cast<int>(c_.template_used->items.size()) : 0;
+    for (const std::string& key : c_.keys) {
+      const ComparedDocument& d = *c_.document(key);
+      const ActInfo& act = d.extraction.document;
+      out_ << "<article class=\"card\" data-region=\"" << esc(key) << "\" style=\"--region:" << colour_[key] << "\">\n"
+           << "<h3>" << esc(index_.region_name(key)) << "</h3>\n<p class=\"doc\">" << esc(act.title.value_or(d.extraction.source.path));
+      if (act.date) out_ << " · " << esc(*act.date);
+      if (act.number) out_ << " · № " << esc(*act.number);
+      out_ << "</p>\n<dl>\n";
+      metric("measures", "Мероприятий", std::to_string(d.measures));
+      metric("system-measures", "Системообразующих мероприятий", std::to_string(d.system_measures));
+      if (c_.template_used)
+        metric("covered", "Пунктов шаблона", std::to_string(d.items_covered) + " из " + std::to_string(total));
+      metric("specific", "Вне шаблона", std::to_string(d.region_specific));
+      metric("dated", "Со сроком в квартале", std::to_string(index_.due_measures(key)));
+      out_ << "</dl>\n";
+      std::vector<std::string> also;
+      for (const ComparedDocument& dup : c_.documents)
+        if (dup.duplicate_of && dup.key == key) also.push_back(dup.extraction.source.path);
+      if (!also.empty()) {
+        out_ << "<p class=\"also\">Тот же документ: ";
+        for (std::size_t i = 0; i < also.size(); ++i) out_ << (i ? ", " : "") << esc(also[i]);
+        out_ << "</p>\n";
+      }
+      out_ << "</article>\n";
+    }
+    out_ << "</div>\n";
+    if (!c_.failed.empty()) {
+      out_ << "<p class=\"note\">Не прочитаны: ";
+      for (std::size_t i = 0; i < c_.failed.size(); ++i)
+        out_ << (i ? "; " : "") << esc(c_.failed[i].source) << " — " << esc(c_.failed[i].reason);
+      out_ << "</p>\n";
+    }
+    out_ << "</section>\n";
+  }
+
+  void metric(const char* name, const char* label, const std::string& value) {
+    out_ << "<dt>" << label << "</dt><dd data-metric=\"" << name << "\">" << esc(value) << "</dd>\n";
+  }
+
+  void matrix() {
+    const std::size_t columns = 2 + c_.keys.size();
+    out_ << "<section id=\"coverage\">\n<h2>Покрытие шаблона</h2>\n<p class=\"note\">"
+         << "✓ и число — мероприятия региона по пункту шаблона; «—» — не запланировано. "
+         << "Нажмите на ячейку, чтобы сравнить мероприятия регионов рядом.</p>\n"
+         << "<table class=\"matrix\">\n<thead><tr><th>Пункт</th><th>Системообразующее мероприятие</th>";
+    for (const std::string& key : c_.keys) out_ << "<th data-region=\"" << esc(key) << "\">" << esc(index_.region_name(key)) << "</th>";
+    out_ << "</tr></thead>\n<tbody>\n";
+    int direction = -1, n = 0;
+    bool specific_header = false;
+    for (const ComparisonItem& item : c_.items) {
+      ++n;
+      if (item.item && item.item->direction != direction) {
+        direction = item.item->direction;
+        out_ << "<tr class=\"group\"><th colspan=\"" << columns << "\">Направление " << direction;
+        for (const TemplateDirection& d : c_.template_used->directions)
+          if (d.number == direction) out_ << ". " << esc(d.title);
+        out_ << "</th></tr>\n";
+      }
+      if (!item.item && !specific_header) {
+        specific_header = true;
+        out_ << "<tr class=\"group\"><th colspan=\"" << columns << "\">Мероприятия вне шаблона</th></tr>\n";
+      }
+      const std::string detail = "detail-" + std::to_string(n);
+      out_ << "<tr class=\"item\" data-item=\"" << esc(item.item ? item.item->id : "") << "\">";
+      if (item.item)
+        out_ << "<td class=\"id\">" << esc(item.item->id) << "</td><td>" << esc(item.item->title) << "<span class=\"level\">"
+             << esc(level_label(item.item->level)) << "</span></td>";
+      else
+        out_ << "<td class=\"id\">—</td><td>" << esc(item.by_region.begin()->second.front().title) << "</td>";
+      for (const std::string& key : c_.keys) {
+        auto it = item.by_region.find(key);
+        std::size_t measures = 0;
+        if (it != item.by_region.end())
+          for (const AlignedUnit& u : it->second) measures += u.measures.size();
+        const char* state = it == item.by_region.end() ? "absent" : item.item ? "covered" : "specific";
+        out_ << "<td class=\"cell " << state << "\" data-region=\"" << esc(key) << "\" data-state=\"" << state
+             << "\" data-measures=\"" << measures << "\"><button type=\"button\" aria-expanded=\"false\" aria-controls=\""
+             << detail << "\" title=\"" << esc(index_.region_name(key)) << "\">"
+             << (it == item.by_region.end() ? std::string("—") : "✓ " + std::to_string(measures)) << "</button></td>";
+      }
+      out_ << "</tr>\n<tr class=\"detail\" id=\"" << detail << "\" hidden><td colspan=\"" << columns << "\">";
+      side_by_side(item);
+      out_ << "</td></tr>\n";
+    }
+    out_ << "</tbody>\n</table>\n</section>\n";
+  }
+
+  void side_by_side(const ComparisonItem& item) {
+    out_ << "<div class=\"side\"><table><thead><tr>";
+    for (const std::string& key : c_.keys) out_ << "<th>" << esc(index_.region_name(key)) << "</th>";
+    out_ << "</tr><tr class=\"units\">";
+    for (const std::string& key : c_.keys) {
+      out_ << "<td>";
+      auto it = item.by_region.find(key);
+      if (it == item.by_region.end()) out_ << "не запланировано";
+      else
+        for (const AlignedUnit& u : it->second) {
+          if (u.direction && u.system_measure) out_ << esc(std::to_string(*u.direction) + "." + std::to_string(*u.system_measure)) << " ";
+          out_ << esc(u.title);
+          if (item.item) out_ << " (сходство " << two_decimals(u.score) << ")";
+          out_ << "<br>";
+        }
+      out_ << "</td>";
+    }
+    out_ << "</tr></thead><tbody>";
+    for (const MeasureRow& row : item.rows) {
+      out_ << "<tr>";
+      for (const std::string& key : c_.keys) {
+        out_ << "<td>";
+        auto it = row.measures.find(key);
+        if (it != row.measures.end())
+          if (const LocatedMeasure* lm = index_.find(key, it->second)) measure(*lm);
+        out_ << "</td>";
+      }
+      out_ << "</tr>";
+    }
+    out_ << "</tbody></table></div>";
+  }
+
+  void measure(const LocatedMeasure& lm) {
+    const Measure& m = *lm.measure;
+    auto names = [](const std::vector<Mention>& list) {
+      std::string s;
+      for (const Mention& x : list) s += (s.empty() ? "" : ", ") + x.text;
+      return s;
+    };
+    out_ << "<div class=\"measure\"><span class=\"mid\">" << esc(lm.ref) << "</span> " << esc(m.title);
+    if (!m.responsible.empty()) out_ << "<span class=\"meta\">Ответственный: " << esc(names(m.responsible)) << "</span>";
+    if (!m.executors.empty()) out_ << "<span class=\"meta\">Соисполнители: " << esc(names(m.executors)) << "</span>";
+    if (!m.deadline.text.empty()) out_ << "<span class=\"meta\">Срок: " << esc(m.deadline.text) << "</span>";
+    if (!m.result.text.empty()) out_ << "<span class=\"meta\">Результат: " << esc(m.result.text) << "</span>";
+    out_ << "</div>";
+  }
+
+  void legend() {
+    out_ << "<div class=\"legend\">";
+    for (const std::string& key : c_.keys)
+      out_ << "<span style=\"--swatch:" << colour_[key] << "\">" << esc(index_.region_name(key)) << "</span>";
+    out_ << "</div>\n";
+  }
+
+  void responsibility() {
+    std::set<std::string> present;
+    int top = 1;
+    for (const auto& [key, kinds] : c_.responsibility)
+      for (const auto& [kind, counts] : kinds) {
+        present.insert(kind);
+        top = std::max(top, counts.responsible + counts.executors);
+      }
+    std::vector<std::string> kinds(present.begin(), present.end());
+    const RussianCollation russian;
+    std::sort(kinds.begin(), kinds.end(),
+              [&](const std::string& a, const std::string& b) { return russian(entity_kind_label(a), entity_kind_label(b)); });
+    const double label_w = 370, bar_w = 560, row_h = 16, gap = 10;
+    const double height = kinds.size() * (c_.keys.size() * row_h + gap) + 10;
+    out_ << "<section id=\"responsibility\">\n<h2>Ответственные и соисполнители по видам организаций</h2>\n"
+         << "<p class=\"note\">Число мероприятий, в которых организация этого вида — ответственный исполнитель "
+         << "(сплошная часть) или соисполнитель (светлая часть).</p>\n";
+    legend();
+    out_ << "<svg id=\"responsibility-chart\" role=\"img\" aria-label=\"Ответственные по видам организаций\" viewBox=\"0 0 "
+         << num(label_w + bar_w + 80) << " " << num(height) << "\" width=\"" << num(label_w + bar_w + 80) << "\">\n";
+    double y = 5;
+    for (const std::string& kind : kinds) {
+      out_ << "<text x=\"0\" y=\"" << num(y + row_h * c_.keys.size() / 2 + 4) << "\">" << esc(entity_kind_label(kind)) << "</text>\n";
+      for (const std::string& key : c_.keys) {
+        RoleCounts rc;
+        auto r = c_.responsibility.find(key);
+        if (r != c_.responsibility.end() && r->second.count(kind)) rc = r->second.at(kind);
+        const double w1 = bar_w * rc.responsible / top, w2 = bar_w * rc.executors / top;
+        const std::string title = index_.region_name(key) + ": " + entity_kind_label(kind) + " — ответственный в " +
+                                  std::to_string(rc.responsible) + ", соисполнитель в " + std::to_string(rc.executors);
+        out_ << "<g data-region=\"" << esc(key) << "\" data-kind=\"" << esc(kind) << "\"><title>" << esc(title) << "</title>"
+             << "<rect class=\"bar responsible\" data-value=\"" << rc.responsible << "\" x=\"" << num(label_w) << "\" y=\""
+             << num(y) << "\" width=\"" << num(w1) << "\" height=\"" << num(row_h - 3) << "\" fill=\"" << colour_[key] << "\"/>"
+             << "<rect class=\"bar executors\" data-value=\"" << rc.executors << "\" x=\"" << num(label_w + w1) << "\" y=\""
+             << num(y) << "\" width=\"" << num(w2) << "\" height=\"" << num(row_h - 3) << "\" fill=\"" << colour_[key]
+             << "\" fill-opacity=\"0.35\"/>"
+             << "<text class=\"value\" x=\"" << num(label_w + w1 + w2 + 6) << "\" y=\"" << num(y + row_h - 5) << "\">"
+             << rc.responsible << " / " << rc.executors << "</text></g>\n";
+        y += row_h;
+      }
+      y += gap;
+    }
+    out_ << "</svg>\n</section>\n";
+  }
+
+  void timeline() {
+    std::set<std::string> quarters;
+    int top = 1;
+    for (const auto& [key, counts] : c_.timeline)
+      for (const auto& [q, n] : counts) {
+        quarters.insert(q);
+        top = std::max(top, n);
+      }
+    const double bar = 18, chart_h = 220, top_pad = 18, axis = 40;
+    const double group_w = std::max(72.0, bar * c_.keys.size() + 22), group_gap = group_w - bar * c_.keys.size();
+    const double width = std::max(300.0, group_w * quarters.size() + 20);
+    out_ << "<section id=\"timeline\">\n<h2>Сроки по кварталам</h2>\n<p class=\"note\">Число мероприятий со сроком "
+         << "в квартале; регулярные мероприятия — в каждом квартале, на который приходится их срок.</p>\n";
+    legend();
+    out_ << "<svg id=\"timeline-chart\" role=\"img\" aria-label=\"Сроки мероприятий по кварталам\" viewBox=\"0 0 " << num(width)
+         << " " << num(chart_h + top_pad + axis) << "\" width=\"" << num(width) << "\">\n"
+         << "<line x1=\"10\" x2=\"" << num(width - 10) << "\" y1=\"" << num(top_pad + chart_h) << "\" y2=\""
+         << num(top_pad + chart_h) << "\" stroke=\"#a0aec0\"/>\n";
+    double x = 10 + group_gap / 2;
+    for (const std::string& q : quarters) {
+      out_ << "<g data-quarter=\"" << q << "\">";
+      for (std::size_t i = 0; i < c_.keys.size(); ++i) {
+        const std::string& key = c_.keys[i];
+        int n = 0;
+        auto t = c_.timeline.find(key);
+        if (t != c_.timeline.end() && t->second.count(q)) n = t->second.at(q);
+        const double h = chart_h * n / top, bx = x + bar * i;
+        out_ << "<rect class=\"bar due\" data-region=\"" << esc(key) << "\" data-quarter=\"" << q << "\" data-value=\"" << n
+             << "\" x=\"" << num(bx) << "\" y=\"" << num(top_pad + chart_h - h) << "\" width=\"" << num(bar - 2)
+             << "\" height=\"" << num(h) << "\" fill=\"" << colour_[key] << "\"><title>"
+             << esc(index_.region_name(key) + ", " + quarter_label(q) + ": " + std::to_string(n)) << "</title></rect>";
+        if (n > 0)
+          out_ << "<text class=\"value\" text-anchor=\"middle\" x=\"" << num(bx + (bar - 2) / 2) << "\" y=\""
+               << num(top_pad + chart_h - h - 3) << "\">" << n << "</text>";
+      }
+      const std::string label = quarter_label(q);   // "II кв. 2023": quarter above year
+      const std::size_t cut = label.rfind(' ');
+      const std::string cx = num(x + bar * c_.keys.size() / 2);
+      out_ << "<text text-anchor=\"middle\" x=\"" << cx << "\" y=\"" << num(top_pad + chart_h + 16) << "\">"
+           << esc(label.substr(0, cut)) << "<tspan x=\"" << cx << "\" dy=\"14\">" << esc(label.substr(cut + 1))
+           << "</tspan></text></g>\n";
+      x += group_w;
+    }
+    out_ << "</svg>\n</section>\n";
+  }
+
+  void deadline_kinds() {
+    std::set<std::string> present;
+    for (const auto& [key, kinds] : c_.deadline_kinds)
+      for (const auto& [kind, n] : kinds) present.insert(kind);
+    const double label_w = 260, bar_w = 600, row_h = 26;
+    out_ << "<section id=\"deadline-kinds\">\n<h2>Виды сроков</h2>\n<p class=\"note\">Доля мероприятий региона по виду срока "
+         << "(число — в подсказке и в подписи).</p>\n<div class=\"legend\">";
+    for (const std::string& kind : present)
+      out_ << "<span style=\"--swatch:" << kind_colour(kind) << "\">" << esc(deadline_kind_label(kind)) << "</span>";
+    out_ << "</div>\n<svg id=\"deadline-kinds-chart\" role=\"img\" aria-label=\"Виды сроков по регионам\" viewBox=\"0 0 "
+         << num(label_w + bar_w + 10) << " " << num(row_h * c_.keys.size() + 10) << "\" width=\"" << num(label_w + bar_w + 10)
+         << "\">\n";
+    double y = 5;
+    for (const std::string& key : c_.keys) {
+      int total = 0;
+      auto k = c_.deadline_kinds.find(key);
+      if (k != c_.deadline_kinds.end())
+        for (const auto& [kind, n] : k->second) total += n;
+      out_ << "<text x=\"0\" y=\"" << num(y + 16) << "\">" << esc(index_.region_name(key)) << "</text>\n";
+      double x = label_w;
+      if (total > 0)
+        for (const auto& [kind, n] : k->second) {
+          const double w = bar_w * n / total;
+          out_ << "<g><title>" << esc(index_.region_name(key) + ": " + deadline_kind_label(kind) + " — " + std::to_string(n))
+               << "</title><rect class=\"segment\" data-region=\"" << esc(key) << "\" data-kind=\"" << kind
+               << "\" data-value=\"" << n << "\" x=\"" << num(x) << "\" y=\"" << num(y) << "\" width=\"" << num(w)
+               << "\" height=\"" << num(row_h - 6) << "\" fill=\"" << kind_colour(kind) << "\"/>";
+          if (w >= 22)
+            out_ << "<text class=\"value\" text-anchor=\"middle\" x=\"" << num(x + w / 2) << "\" y=\"" << num(y + 14)
+                 << "\" style=\"fill:#fff\">" << n << "</text>";
+          out_ << "</g>\n";
+          x += w;
+        }
+      y += row_h;
+    }
+    out_ << "</svg>\n</section>\n";
+  }
+
+  std::ostream& out_;
+  const Comparison& c_;
+  ComparisonIndex index_;
+  std::map<std::string, std::string> colour_;
+};
+
+}  // namespace
+
+void write_comparison_html(std::ostream& out, const Comparison& comparison) { Page(out, comparison).write(); }
+
+}  // namespace karta
