@@ -8,6 +8,7 @@
 
 #include "karta/normalize.hpp"
 #include "karta/rules.hpp"
+#include "rules/letter_classes.hpp"
 
 namespace karta {
 namespace {
@@ -62,7 +63,7 @@ Rule read_rule(const YAML::Node& node, const std::string& file) {
     RE2::Options options;
     options.set_log_errors(false);
     options.set_case_sensitive(rule.case_sensitive);
-    auto re = std::make_shared<RE2>(scalar(p, file, "pattern"), options);
+    auto re = std::make_shared<RE2>(narrow_letter_classes(scalar(p, file, "pattern")), options);
     if (!re->ok())
       throw RuleError(where(file, p) + ": rule " + rule.id + ": pattern does not compile: " + re->error());
     if (RE2::PartialMatch("", *re) && RE2::PartialMatch("\x01", *re) && RE2::PartialMatch("zzz", *re))
