@@ -3,24 +3,31 @@
 #include <unicode/translit.h>
 
 #include <memory>
-#include <mutex>
 
+#include "extract/bgn_romanization.hpp"
 #include "karta/normalize.hpp"
 
 namespace karta {
 
 std::string slug(const std::string& text) {
-  static std::once_flag once;
-  static std::unique_ptr<icu::Transliterator> latin;
-  std::call_once(once, [] {
-    UErrorCode status = U_ZERO_ERROR;
-    latin.reset(icu::Transliterator::createInstance("Russian-Latin/BGN; Latin-ASCII; Lower", UTRANS_FORWARD, status));
-    if (U_FAILURE(status)) latin.reset();
-  });
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
-  if (latin) latin->transliterate(u);
-  std::string ascii, out;
-  u.toUTF8String(ascii);
+  std::string ascii;
+  if (auto fast = bgn_romanize(text)) {
+    ascii = *fast;
+  } else {
+    // One per thread: a Transliterator keeps state while it works, and batch
+    // runs extract on several threads.
+    thread_local std::unique_ptr<icu::Transliterator> latin = [] {
+      UErrorCode status = U_ZERO_ERROR;
+      std::unique_ptr<icu::Transliterator> t(
+          icu::Transliterator::createInstance("Russian-Latin/BGN; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+      if (U_FAILURE(status)) t.reset();
+      return t;
+    }();
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+    if (latin) latin->transliterate(u);
+    u.toUTF8String(ascii);
+  }
+  std::string out;
   for (char c : ascii) {
     if (isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(tolower(static_cast<unsigned char>(c)));
     else if (!out.empty() && out.back() != '-') out += '-';
