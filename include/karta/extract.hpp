@@ -31,4 +31,11 @@ struct FileExtraction {
 FileExtraction extract_file(const std::string& path, const RuleSet& rules,
                             const ReadOptions& options = {});
 
+// The same for bytes in memory (archive members); `name` is the source path.
+FileExtraction extract_bytes(const std::string& name, std::string_view bytes, const RuleSet& rules,
+                             const ReadOptions& options = {});
+
+// Hex SHA-256 of `bytes`: the source's identity in outputs and manifests.
+std::string sha256_hex(std::string_view bytes);
+
 }  // namespace karta

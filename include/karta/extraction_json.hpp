@@ -10,7 +10,8 @@
 
 namespace karta {
 
-void write_extraction_json(std::ostream& out, const Extraction& extraction);
+// `one_line`: the whole object on one line (JSON Lines), else indented.
+void write_extraction_json(std::ostream& out, const Extraction& extraction, bool one_line = false);
 
 class ExtractionJsonError : public std::runtime_error {
  public:

@@ -69,6 +69,14 @@ struct ReadResult {
   bool ok() const { return !error.has_value(); }
 };
 
+// The bytes of a file, refused unread when over max_file_bytes. Returns the
+// error (io, too_large) or nothing.
+std::optional<ReadError> load_file(const std::string& path, const ReadOptions& options, std::string& bytes);
+
+// Call once before reading on several threads: libxml2's global set-up is not
+// thread-safe the first time.
+void prepare_readers();
+
 // Reads a file from disk. `name` in errors is the path as given.
 ReadResult read_file(const std::string& path, const ReadOptions& options = {});
 

@@ -1,31 +1,109 @@
-// karta extract INPUT... -o DIR|- [--rules DIR]
-#include <filesystem>
+// karta extract INPUT... -o OUT|- [-j N] [--resume] [--jsonl] [--files-from FILE|-]
+//               [--shard K/N] [--quiet|--verbose] [--rules DIR]
+#include <unistd.h>
+
 #include <fstream>
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "cli/input_files.hpp"
-#include "karta/extract.hpp"
-#include "karta/extraction_json.hpp"
-#include "karta/read.hpp"
+#include "karta/batch.hpp"
 
 namespace karta::cli {
+namespace {
+
+const char* kUsage =
+    "usage: karta extract INPUT... -o OUT|- [options]\n"
+    "  INPUT              files, directories (recursive) and zip archives of documents\n"
+    "  -o OUT             one JSON per input under OUT (mirroring the inputs) and OUT/manifest.jsonl;\n"
+    "                     -o - prints the JSON to stdout instead\n"
+    "  -j N               worker threads (default: one per core)\n"
+    "  --resume           keep outputs whose input and rule set are unchanged since the last run\n"
+    "  --jsonl            stream results to stdout, one JSON object per line\n"
+    "  --files-from FILE  read input paths from FILE, one per line (- for stdin)\n"
+    "  --shard K/N        convert only the K-th of N stable shards of the inputs\n"
+    "  --quiet, --verbose no progress and no error lines / a line per input\n"
+    "  --rules DIR        rule files (default: the bundled rules/)\n";
+
+int usage(const std::string& why) {
+  std::cerr << "karta extract: " << why << "\n" << kUsage;
+  return 2;
+}
+
+bool read_paths(std::istream& in, std::vector<std::string>& out) {
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty()) out.push_back(line);
+  }
+  return true;
+}
+
+}  // namespace
 
 int extract_command(const Args& args) {
   std::vector<std::string> inputs;
-  std::string out_dir, rules_dir = RuleSet::default_dir();
+  std::string rules_dir = RuleSet::default_dir();
+  BatchOptions options;
+  bool have_out = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "-o" && i + 1 < args.size()) out_dir = args[++i];
-    else if (args[i] == "--rules" && i + 1 < args.size()) rules_dir = args[++i];
-    else if (!args[i].empty() && args[i][0] == '-' && args[i] != "-") {
-      std::cerr << "karta extract: unknown option " << args[i] << "\n";
-      return 2;
-    } else inputs.push_back(args[i]);
+    const std::string& a = args[i];
+    auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
+    if (a == "-o") {
+      const std::string* v = value();
+      if (!v) return usage("-o needs a directory or -");
+      have_out = true;
+      if (*v == "-") options.stdout_mode = BatchOptions::Stdout::pretty;
+      else options.out_dir = *v;
+    } else if (a == "--rules") {
+      const std::string* v = value();
+      if (!v) return usage("--rules needs a directory");
+      rules_dir = *v;
+    } else if (a == "-j") {
+      const std::string* v = value();
+      int n = 0;
+      try {
+        n = v ? std::stoi(*v) : 0;
+      } catch (const std::exception&) {
+      }
+      if (n < 1 || n > 1024) return usage("-j needs a number of workers from 1 to 1024");
+      options.jobs = static_cast<unsigned>(n);
+    } else if (a == "--resume") {
+      options.resume = true;
+    } else if (a == "--jsonl") {
+      options.stdout_mode = BatchOptions::Stdout::lines;
+      have_out = true;
+    } else if (a == "--quiet" || a == "-q") {
+      options.talk = BatchOptions::Talk::quiet;
+    } else if (a == "--verbose" || a == "-v") {
+      options.talk = BatchOptions::Talk::verbose;
+    } else if (a == "--files-from") {
+      const std::string* v = value();
+      if (!v) return usage("--files-from needs a file or -");
+      if (*v == "-") read_paths(std::cin, inputs);
+      else {
+        std::ifstream in(*v);
+        if (!in) return usage("cannot read " + *v);
+        read_paths(in, inputs);
+      }
+    } else if (a == "--shard") {
+      const std::string* v = value();
+      int k = 0, n = 0;
+      char slash = 0, extra = 0;
+      if (!v || std::sscanf(v->c_str(), "%d%c%d%c", &k, &slash, &n, &extra) != 3 || slash != '/' || n < 1 || k < 1 || k > n)
+        return usage("--shard needs K/N with 1 <= K <= N");
+      options.shard = k;
+      options.shards = n;
+    } else if (a.size() > 1 && a[0] == '-') {
+      return usage("unknown option " + a);
+    } else {
+      inputs.push_back(a);
+    }
   }
-  if (inputs.empty() || out_dir.empty()) {
-    std::cerr << "usage: karta extract INPUT... -o DIR|- [--rules DIR]\n";
-    return 2;
-  }
+  if (inputs.empty()) return usage("no input");
+  if (!have_out) return usage("no output: give -o OUT, -o - or --jsonl");
+  if (options.stdout_mode == BatchOptions::Stdout::pretty && options.resume) return usage("--resume needs -o OUT");
+  if (options.resume && options.out_dir.empty()) return usage("--resume needs -o OUT");
+
   RuleSet rules;
   try {
     rules = RuleSet::load(rules_dir);
@@ -33,29 +111,19 @@ int extract_command(const Args& args) {
     std::cerr << "karta: " << e.what() << "\n";
     return 2;
   }
-  int failed = 0;
-  for (const std::string& path : input_files(inputs)) {
-    FileExtraction file = extract_file(path, rules);
-    if (!file.ok()) {
-      std::cerr << "karta: " << file.error->what() << "\n";
-      ++failed;
-      continue;
-    }
-    const Extraction& x = file.extraction;
-    if (out_dir == "-") {
-      write_extraction_json(std::cout, x);
-      continue;
-    }
-    std::filesystem::create_directories(out_dir);
-    const auto target = std::filesystem::path(out_dir) / (std::filesystem::path(path).filename().string() + ".json");
-    const auto temp = target.string() + ".tmp";
-    {
-      std::ofstream out(temp, std::ios::binary);
-      write_extraction_json(out, x);
-    }
-    std::filesystem::rename(temp, target);
+  options.progress = options.talk != BatchOptions::Talk::quiet && ::isatty(STDERR_FILENO);
+  try {
+    const std::vector<BatchInput> listed = list_inputs(inputs, options);
+    const BatchSummary s = run_batch(listed, rules, options);
+    if (options.talk == BatchOptions::Talk::verbose || (options.progress && !s.manifest.empty()))
+      std::cerr << s.ok << " ok (" << s.resumed << " kept from the last run), " << s.failed << " failed, " << s.skipped
+                << " skipped; manifest: " << s.manifest << "\n";
+    return s.failed ? 1 : 0;
+  } catch (const std::exception& e) {
+    // OUT itself cannot be written: nothing can be promised about the inputs.
+    std::cerr << "karta: " << e.what() << "\n";
+    return 1;
   }
-  return failed ? 1 : 0;
 }
 
 }  // namespace karta::cli

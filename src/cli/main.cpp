@@ -7,7 +7,8 @@ namespace {
 const char* kUsage =
     "usage: karta COMMAND [ARGS]\n"
     "  read FILE... [-o DIR|-]               print the document model (paragraphs, tables) as JSON\n"
-    "  extract INPUT... -o DIR|- [--rules DIR]  roadmap-extract/1 JSON per input\n"
+    "  extract INPUT... -o OUT|- [-j N] [--resume] [--jsonl] [--shard K/N] …\n"
+    "                                        roadmap-extract/1 JSON per input and OUT/manifest.jsonl\n"
     "  compare INPUT... -o DIR [--rules DIR]  align regions' roadmaps to the federal template;\n"
     "                                        writes comparison.json, .md, .html and measures.csv\n"
     "  rules test [DIR]                      run every example in the rule files\n";

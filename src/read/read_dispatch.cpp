@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <libxml/parser.h>
+
 #include "karta/read.hpp"
 #include "read/readers.hpp"
 #include "read/text_decoder.hpp"
@@ -65,24 +67,28 @@ ReadResult read_bytes(const std::string& name, std::string_view bytes, const Rea
   return result;
 }
 
-ReadResult read_file(const std::string& path, const ReadOptions& options) {
-  ReadResult result;
+std::optional<ReadError> load_file(const std::string& path, const ReadOptions& options, std::string& bytes) {
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
-  if (ec) {
-    result.error = ReadError(ErrorKind::io, path, "cannot read: " + ec.message());
-    return result;
-  }
-  if (size > options.max_file_bytes) {
-    result.error = ReadError(ErrorKind::too_large, path,
-                             std::to_string(size) + " bytes, over the " + std::to_string(options.max_file_bytes) +
-                                 "-byte input limit");
-    return result;
-  }
+  if (ec) return ReadError(ErrorKind::io, path, "cannot read: " + ec.message());
+  if (size > options.max_file_bytes)
+    return ReadError(ErrorKind::too_large, path,
+                     std::to_string(size) + " bytes, over the " + std::to_string(options.max_file_bytes) +
+                         "-byte input limit");
   std::ifstream in(path, std::ios::binary);
-  std::string bytes(static_cast<std::size_t>(size), '\0');
-  if (!in || !in.read(bytes.data(), static_cast<std::streamsize>(size))) {
-    result.error = ReadError(ErrorKind::io, path, "cannot read the file");
+  bytes.assign(static_cast<std::size_t>(size), '\0');
+  if (!in || !in.read(bytes.data(), static_cast<std::streamsize>(size)))
+    return ReadError(ErrorKind::io, path, "cannot read the file");
+  return std::nullopt;
+}
+
+void prepare_readers() { xmlInitParser(); }
+
+ReadResult read_file(const std::string& path, const ReadOptions& options) {
+  ReadResult result;
+  std::string bytes;
+  if (auto error = load_file(path, options, bytes)) {
+    result.error = *error;
     return result;
   }
   return read_bytes(path, bytes, options);

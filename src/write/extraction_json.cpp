@@ -143,7 +143,7 @@ Object::Ptr act(const ActInfo& a) {
 
 }  // namespace
 
-void write_extraction_json(std::ostream& out, const Extraction& x) {
+void write_extraction_json(std::ostream& out, const Extraction& x, bool one_line) {
   Object::Ptr root = object();
   root->set("schema", "roadmap-extract/1");
   Object::Ptr source = object();
@@ -204,7 +204,7 @@ void write_extraction_json(std::ostream& out, const Extraction& x) {
     diagnostics->add(o);
   }
   root->set("diagnostics", diagnostics);
-  root->stringify(out, 1);
+  root->stringify(out, one_line ? 0 : 1);
   out << "\n";
 }
 

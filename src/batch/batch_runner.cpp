@@ -1,0 +1,279 @@
+// run_batch: workers take inputs in order, convert and write each; the
+// manifest grows line by line in a .part file (what --resume reads after a
+// kill) and is written whole, in input order, at the end.
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "batch/archive_reader.hpp"
+#include "batch/progress_line.hpp"
+#include "karta/batch.hpp"
+#include "karta/extract.hpp"
+#include "karta/extraction_json.hpp"
+
+namespace karta {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+const char* kTempMark = ".karta-tmp-";
+
+int measure_count(const Extraction& x) {
+  int n = 0;
+  for (const Roadmap& r : x.roadmaps)
+    for (const Direction& d : r.directions)
+      for (const SystemMeasure& s : d.system_measures) n += static_cast<int>(s.measures.size());
+  return n;
+}
+
+// Writes `text` to `target` through a temporary file beside it, so that a
+// reader (or a killed run) never sees half a file.
+void write_atomically(const fs::path& target, const std::string& text) {
+  fs::create_directories(target.parent_path());
+  const fs::path temp = target.string() + kTempMark + std::to_string(::getpid());
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) throw std::runtime_error("cannot write " + temp.string());
+  }
+  fs::rename(temp, target);
+}
+
+// The bytes of an input. A nested archive is inflated once per worker and
+// kept while the worker goes through its members.
+struct NestedCache {
+  std::string key;
+  std::string bytes;
+};
+
+std::string load(const BatchInput& in, const ReadOptions& options, NestedCache& cache) {
+  if (in.members.empty()) {
+    std::string bytes;
+    if (auto error = load_file(in.file, options, bytes)) throw *error;
+    return bytes;
+  }
+  MappedFile mapped(in.file);
+  if (!mapped.error().empty()) throw ReadError(ErrorKind::io, in.path, "cannot read " + in.file + ": " + mapped.error());
+  if (in.members.size() == 1) return read_member(mapped.bytes(), in.path, in.members[0], options);
+  const std::string key = in.file + "!" + in.members[0];
+  if (cache.key != key) {
+    cache.bytes = read_member(mapped.bytes(), in.path, in.members[0], options);
+    cache.key = key;
+  }
+  return read_member(cache.bytes, in.path, in.members[1], options);
+}
+
+class Run {
+ public:
+  Run(const std::vector<BatchInput>& inputs, const RuleSet& rules, const BatchOptions& options)
+      : inputs_(inputs), rules_(rules), options_(options), entries_(inputs.size()) {}
+
+  BatchSummary go() {
+    prepare_readers();
+    started_ = Clock::now();
+    if (!options_.out_dir.empty()) open_manifest();
+    unsigned jobs = options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
+    jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, inputs_.size())));
+    std::vector<std::thread> workers;
+    for (unsigned j = 0; j < jobs; ++j) workers.emplace_back([this] { work(); });
+    if (options_.progress) {
+      std::unique_lock<std::mutex> lock(mutex_);
+      while (done_ < inputs_.size()) {
+        draw_progress();
+        changed_.wait_for(lock, std::chrono::milliseconds(250));
+      }
+      draw_progress();
+      std::cerr << "\n";
+    }
+    for (std::thread& t : workers) t.join();
+    if (!options_.out_dir.empty()) close_manifest();
+    return summary_;
+  }
+
+ private:
+  void open_manifest() {
+    const fs::path out(options_.out_dir);
+    fs::create_directories(out);
+    const std::string name = options_.shards > 1 ? "manifest-" + std::to_string(options_.shard) + "-of-" +
+                                                       std::to_string(options_.shards) + ".jsonl"
+                                                 : "manifest.jsonl";
+    manifest_ = out / name;
+    part_ = manifest_.string() + ".part";
+    if (options_.resume) {
+      // A finished run's manifest, then what a killed run got done: later lines win.
+      for (const fs::path& p : {manifest_, part_}) {
+        std::ifstream in(p);
+        std::string line;
+        while (std::getline(in, line))
+          if (auto e = parse_manifest_line(line)) previous_[e->path] = *e;
+      }
+    } else {
+      fs::remove(part_);
+      if (options_.shards <= 1) remove_stale_temporaries(out);
+    }
+    part_file_ = std::fopen(part_.c_str(), "a");
+    if (!part_file_) throw std::runtime_error("cannot write " + part_.string());
+    summary_.manifest = manifest_.string();
+  }
+
+  // Left by a killed run; a shard run leaves them alone, as other shards may share OUT.
+  static void remove_stale_temporaries(const fs::path& out) {
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(out, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec))
+      if (it->is_regular_file() && it->path().filename().string().find(kTempMark) != std::string::npos)
+        fs::remove(it->path(), ec);
+  }
+
+  void close_manifest() {
+    std::fclose(part_file_);
+    std::string text;
+    for (const auto& e : entries_)
+      if (e) text += manifest_line(*e) + "\n";
+    write_atomically(manifest_, text);
+    fs::remove(part_);
+  }
+
+  void work() {
+    NestedCache cache;
+    for (;;) {
+      const std::size_t i = next_.fetch_add(1);
+      if (i >= inputs_.size()) return;
+      std::string json;
+      bool resumed = false;
+      ManifestEntry e = convert(inputs_[i], cache, json, resumed);
+      finish(i, std::move(e), json, resumed);
+    }
+  }
+
+  ManifestEntry convert(const BatchInput& in, NestedCache& cache, std::string& json, bool& resumed) {
+    const auto t0 = Clock::now();
+    ManifestEntry e;
+    e.path = in.path;
+    e.rules = rules_.version();
+    auto elapsed = [&] { return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0).count(); };
+    if (!in.skip.empty()) {
+      e.status = "skipped";
+      e.error = in.skip;
+      return e;
+    }
+    try {
+      const std::string bytes = load(in, options_.read, cache);
+      e.sha256 = sha256_hex(bytes);
+      e.bytes = bytes.size();
+      if (options_.resume) {
+        auto prev = previous_.find(in.path);
+        if (prev != previous_.end() && prev->second.status == "ok" && prev->second.sha256 == e.sha256 &&
+            prev->second.rules == e.rules && prev->second.output &&
+            fs::exists(fs::path(options_.out_dir) / *prev->second.output)) {
+          resumed = true;
+          return prev->second;
+        }
+      }
+      FileExtraction f = extract_bytes(in.path, bytes, rules_, options_.read);
+      if (!f.ok()) {
+        e.status = "failed";
+        e.error = f.error->reason();
+        e.ms = elapsed();
+        return e;
+      }
+      std::ostringstream s;
+      write_extraction_json(s, f.extraction, options_.stdout_mode == BatchOptions::Stdout::lines);
+      json = s.str();
+      if (!options_.out_dir.empty()) {
+        // Pretty on disk; on stdout as asked.
+        if (options_.stdout_mode == BatchOptions::Stdout::lines) {
+          std::ostringstream pretty;
+          write_extraction_json(pretty, f.extraction);
+          write_atomically(fs::path(options_.out_dir) / in.output, pretty.str());
+        } else {
+          write_atomically(fs::path(options_.out_dir) / in.output, json);
+        }
+        e.output = in.output;
+      }
+      e.status = "ok";
+      e.format = f.extraction.source.format;
+      e.measures = measure_count(f.extraction);
+    } catch (const ReadError& error) {
+      e.status = "failed";
+      e.error = error.reason();
+    } catch (const std::exception& error) {
+      e.status = "failed";
+      e.error = std::string("internal error: ") + error.what();
+    }
+    e.ms = elapsed();
+    return e;
+  }
+
+  void finish(std::size_t i, ManifestEntry e, const std::string& json, bool resumed) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const bool failed = e.status == "failed";
+    if (e.status == "ok") ++summary_.ok;
+    else if (failed) ++summary_.failed;
+    else ++summary_.skipped;
+    if (resumed) ++summary_.resumed;
+    bytes_ += e.bytes.value_or(0);
+    if (part_file_) {
+      const std::string line = manifest_line(e) + "\n";
+      std::fwrite(line.data(), 1, line.size(), part_file_);
+      std::fflush(part_file_);
+    }
+    if (options_.stdout_mode != BatchOptions::Stdout::none) {
+      if (!json.empty() && !resumed) std::cout << json;
+      else if (e.status != "ok" && options_.stdout_mode == BatchOptions::Stdout::lines) std::cout << manifest_line(e) << "\n";
+      std::cout.flush();
+    }
+    const bool talk = options_.talk != BatchOptions::Talk::quiet;
+    if ((failed && talk) || options_.talk == BatchOptions::Talk::verbose) {
+      if (options_.progress) std::cerr << "\r\033[K";
+      if (failed) std::cerr << "karta: " << e.path << ": " << e.error.value_or("") << "\n";
+      else if (e.status == "skipped") std::cerr << "skipped " << e.path << ": " << e.error.value_or("") << "\n";
+      else std::cerr << (resumed ? "kept " : "ok ") << e.path << " (" << e.measures.value_or(0) << " measures, " << e.ms
+                     << " ms)\n";
+    }
+    entries_[i] = std::move(e);
+    ++done_;
+    changed_.notify_all();
+  }
+
+  void draw_progress() {
+    Progress p{done_, inputs_.size(), summary_.failed, bytes_,
+               std::chrono::duration<double>(Clock::now() - started_).count()};
+    std::cerr << "\r\033[K" << progress_text(p) << std::flush;
+  }
+
+  const std::vector<BatchInput>& inputs_;
+  const RuleSet& rules_;
+  const BatchOptions& options_;
+  std::vector<std::optional<ManifestEntry>> entries_;
+  std::map<std::string, ManifestEntry> previous_;
+  fs::path manifest_, part_;
+  std::FILE* part_file_ = nullptr;
+  std::atomic<std::size_t> next_{0};
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::size_t done_ = 0;
+  std::uint64_t bytes_ = 0;
+  BatchSummary summary_;
+  Clock::time_point started_;
+};
+
+}  // namespace
+
+BatchSummary run_batch(const std::vector<BatchInput>& inputs, const RuleSet& rules, const BatchOptions& options) {
+  return Run(inputs, rules, options).go();
+}
+
+}  // namespace karta

@@ -1,0 +1,130 @@
+// list_inputs: arguments → leaf inputs with their output paths.
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "batch/archive_reader.hpp"
+#include "karta/batch.hpp"
+
+namespace karta {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool ends_with_zip(const std::string& name) {
+  if (name.size() < 4) return false;
+  std::string tail = name.substr(name.size() - 4);
+  std::transform(tail.begin(), tail.end(), tail.begin(), [](unsigned char c) { return std::tolower(c); });
+  return tail == ".zip";
+}
+
+// Files that travel with documents but are not documents.
+std::string skip_reason(const std::string& path) {
+  if (path.find("__MACOSX/") != std::string::npos) return "macOS resource fork (__MACOSX)";
+  const std::size_t slash = path.find_last_of("/!");
+  const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  if (base.rfind("~$", 0) == 0) return "Word lock file (~$…)";
+  if (base.rfind("._", 0) == 0) return "macOS resource fork (._…)";
+  if (base == ".DS_Store" || base == "Thumbs.db" || base == "desktop.ini") return "folder metadata file";
+  if (!base.empty() && base[0] == '.') return "hidden file";
+  return "";
+}
+
+class Lister {
+ public:
+  explicit Lister(const BatchOptions& options) : options_(options) {
+    if (!options.out_dir.empty()) {
+      std::error_code ec;
+      out_ = fs::weakly_canonical(options.out_dir, ec);
+    }
+  }
+
+  void argument(const std::string& arg) {
+    std::error_code ec;
+    if (fs::is_directory(arg, ec)) {
+      std::vector<fs::path> files;
+      for (auto it = fs::recursive_directory_iterator(arg, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        // OUT inside an input directory holds this tool's own output, not inputs.
+        if (it->is_directory() && !out_.empty() && fs::weakly_canonical(it->path(), ec) == out_) {
+          it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file()) files.push_back(it->path());
+      }
+      std::sort(files.begin(), files.end());
+      for (const fs::path& f : files) file(f.string(), safe_relative_path(f.lexically_relative(arg).string()));
+      return;
+    }
+    file(arg, safe_relative_path(fs::path(arg).filename().string()));
+  }
+
+  std::vector<BatchInput> take() { return std::move(inputs_); }
+
+ private:
+  void file(const std::string& path, const std::string& rel) {
+    BatchInput in{path, "", path, {}, skip_reason(path)};
+    if (!in.skip.empty()) return add(std::move(in), rel);
+    MappedFile mapped(path);
+    auto members = archive_members(mapped.bytes());
+    if (!members) return add(std::move(in), rel);
+    for (const ArchiveMember& m : *members) {
+      BatchInput member{path + "!" + m.display, "", path, {m.name}, skip_reason(m.display)};
+      const std::string member_rel = rel + "/" + safe_relative_path(m.display);
+      if (member.skip.empty() && m.symlink) member.skip = "symbolic link";
+      if (member.skip.empty() && ends_with_zip(m.display) && nested(mapped.bytes(), member, member_rel)) continue;
+      add(std::move(member), member_rel);
+    }
+  }
+
+  // An archive inside an archive: listed member by member (one level only).
+  bool nested(std::string_view outer, const BatchInput& parent, const std::string& rel) {
+    std::string bytes;
+    try {
+      bytes = read_member(outer, parent.file, parent.members[0], options_.read);
+    } catch (const ReadError&) {
+      return false;   // read as a document, it fails with the reason
+    }
+    auto members = archive_members(bytes);
+    if (!members) return false;
+    for (const ArchiveMember& m : *members) {
+      BatchInput in{parent.path + "!" + m.display, "", parent.file, {parent.members[0], m.name}, skip_reason(m.display)};
+      if (in.skip.empty() && m.symlink) in.skip = "symbolic link";
+      add(std::move(in), rel + "/" + safe_relative_path(m.display));
+    }
+    return true;
+  }
+
+  void add(BatchInput in, const std::string& rel) {
+    if (!in_shard(in.path, options_.shard, options_.shards)) return;
+    std::string output = rel + ".json";
+    for (int n = 2; !outputs_.insert(output).second; ++n) output = rel + "~" + std::to_string(n) + ".json";
+    in.output = output;
+    inputs_.push_back(std::move(in));
+  }
+
+  const BatchOptions& options_;
+  fs::path out_;
+  std::set<std::string> outputs_;
+  std::vector<BatchInput> inputs_;
+};
+
+}  // namespace
+
+bool in_shard(const std::string& path, int shard, int shards) {
+  if (shards <= 1) return true;
+  std::uint64_t h = 1469598103934665603ull;   // FNV-1a: the same on every machine and run
+  for (unsigned char c : path) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return static_cast<int>(h % static_cast<std::uint64_t>(shards)) == shard - 1;
+}
+
+std::vector<BatchInput> list_inputs(const std::vector<std::string>& arguments, const BatchOptions& options) {
+  Lister lister(options);
+  for (const std::string& a : arguments) lister.argument(a);
+  return lister.take();
+}
+
+}  // namespace karta
