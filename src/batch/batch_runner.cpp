@@ -121,8 +121,8 @@ class Run {
       }
     } else {
       fs::remove(part_);
-      if (options_.shards <= 1) remove_stale_temporaries(out);
     }
+    if (options_.shards <= 1) remove_stale_temporaries(out);
     part_file_ = std::fopen(part_.c_str(), "a");
     if (!part_file_) throw std::runtime_error("cannot write " + part_.string());
     summary_.manifest = manifest_.string();

@@ -1,5 +1,6 @@
 // list_inputs: arguments → leaf inputs with their output paths.
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <set>
 
@@ -21,13 +22,29 @@ bool ends_with_zip(const std::string& name) {
 // Files that travel with documents but are not documents.
 std::string skip_reason(const std::string& path) {
   if (path.find("__MACOSX/") != std::string::npos) return "macOS resource fork (__MACOSX)";
-  const std::size_t slash = path.find_last_of("/!");
+  const std::size_t slash = path.find_last_of("/\\!");
   const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
   if (base.rfind("~$", 0) == 0) return "Word lock file (~$…)";
   if (base.rfind("._", 0) == 0) return "macOS resource fork (._…)";
   if (base == ".DS_Store" || base == "Thumbs.db" || base == "desktop.ini") return "folder metadata file";
   if (!base.empty() && base[0] == '.') return "hidden file";
   return "";
+}
+
+std::string hash_hex(const std::string& s) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(h & 0xffffffffull));
+  return buf;
+}
+
+// A member name made safe; when that changed it ("../x", "a\\b", control
+// characters), a hash of the name as written keeps it apart from a member
+// whose name was already that — whichever shard lists it.
+std::string member_path(const std::string& name) {
+  const std::string safe = safe_relative_path(name);
+  return safe == name ? safe : safe + "~" + hash_hex(name);
 }
 
 class Lister {
@@ -70,7 +87,7 @@ class Lister {
     if (!members) return add(std::move(in), rel);
     for (const ArchiveMember& m : *members) {
       BatchInput member{path + "!" + m.display, "", path, {m.name}, skip_reason(m.display)};
-      const std::string member_rel = rel + "/" + safe_relative_path(m.display);
+      const std::string member_rel = rel + "/" + member_path(m.display);
       if (member.skip.empty() && m.symlink) member.skip = "symbolic link";
       if (member.skip.empty() && ends_with_zip(m.display) && nested(mapped.bytes(), member, member_rel)) continue;
       add(std::move(member), member_rel);
@@ -90,7 +107,7 @@ class Lister {
     for (const ArchiveMember& m : *members) {
       BatchInput in{parent.path + "!" + m.display, "", parent.file, {parent.members[0], m.name}, skip_reason(m.display)};
       if (in.skip.empty() && m.symlink) in.skip = "symbolic link";
-      add(std::move(in), rel + "/" + safe_relative_path(m.display));
+      add(std::move(in), rel + "/" + member_path(m.display));
     }
     return true;
   }
