@@ -39,12 +39,13 @@ int measure_count(const Extraction& x) {
 
 // Writes `text` to `target` through a temporary file beside it, so that a
 // reader (or a killed run) never sees half a file.
-void write_atomically(const fs::path& target, const std::string& text) {
+template <typename Write>
+void write_atomically(const fs::path& target, Write write) {
   fs::create_directories(target.parent_path());
   const fs::path temp = target.string() + kTempMark + std::to_string(::getpid());
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << text;
+    write(out);
     out.flush();
     if (!out) throw std::runtime_error("cannot write " + temp.string());
   }
@@ -142,7 +143,7 @@ class Run {
     std::string text;
     for (const auto& e : entries_)
       if (e) text += manifest_line(*e) + "\n";
-    write_atomically(manifest_, text);
+    write_atomically(manifest_, [&](std::ostream& out) { out << text; });
     fs::remove(part_);
   }
 
@@ -189,18 +190,15 @@ class Run {
         e.ms = elapsed();
         return e;
       }
-      std::ostringstream s;
-      write_extraction_json(s, f.extraction, options_.stdout_mode == BatchOptions::Stdout::lines);
-      json = s.str();
+      if (options_.stdout_mode != BatchOptions::Stdout::none) {
+        std::ostringstream s;
+        write_extraction_json(s, f.extraction, options_.stdout_mode == BatchOptions::Stdout::lines);
+        json = s.str();
+      }
       if (!options_.out_dir.empty()) {
-        // Pretty on disk; on stdout as asked.
-        if (options_.stdout_mode == BatchOptions::Stdout::lines) {
-          std::ostringstream pretty;
-          write_extraction_json(pretty, f.extraction);
-          write_atomically(fs::path(options_.out_dir) / in.output, pretty.str());
-        } else {
-          write_atomically(fs::path(options_.out_dir) / in.output, json);
-        }
+        // Indented on disk, streamed straight into the file.
+        write_atomically(fs::path(options_.out_dir) / in.output,
+                         [&](std::ostream& out) { write_extraction_json(out, f.extraction); });
         e.output = in.output;
       }
       e.status = "ok";

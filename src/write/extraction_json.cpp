@@ -1,210 +1,229 @@
+// roadmap-extract/1 written as it goes (write/json_stream.hpp), keys in
+// SCHEMA.md order, Cyrillic as is.
 #include "karta/extraction_json.hpp"
 
-#include <Poco/Dynamic/Var.h>
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
+#include "write/json_stream.hpp"
 
 namespace karta {
 namespace {
 
-using Poco::JSON::Array;
-using Poco::JSON::Object;
-
-Object::Ptr object() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
-
-Poco::Dynamic::Var opt(const std::optional<std::string>& v) { return v ? Poco::Dynamic::Var(*v) : Poco::Dynamic::Var(); }
-Poco::Dynamic::Var opt(const std::optional<int>& v) { return v ? Poco::Dynamic::Var(*v) : Poco::Dynamic::Var(); }
-
-Array::Ptr strings(const std::vector<std::string>& v) {
-  Array::Ptr a = new Array;
-  for (const auto& s : v) a->add(s);
-  return a;
+void strings(JsonStream& j, const std::vector<std::string>& v) {
+  j.begin_array();
+  for (const auto& s : v) j.value(s);
+  j.end_array();
 }
 
-Array::Ptr mentions(const std::vector<Mention>& list) {
-  Array::Ptr a = new Array;
+void mentions(JsonStream& j, const std::vector<Mention>& list) {
+  j.begin_array();
   for (const Mention& m : list) {
-    Object::Ptr o = object();
-    o->set("text", m.text);
-    o->set("entity", opt(m.entity));
-    o->set("kind", m.kind);
-    a->add(o);
+    j.begin_object();
+    j.field("text", m.text);
+    j.field("entity", m.entity);
+    j.field("kind", m.kind);
+    j.end_object();
   }
-  return a;
+  j.end_array();
 }
 
-Object::Ptr deadline(const Deadline& d) {
-  Object::Ptr o = object();
-  o->set("text", d.text);
-  o->set("kind", d.kind);
-  o->set("start", opt(d.start));
-  o->set("end", opt(d.end));
-  o->set("frequency", opt(d.frequency));
-  Array::Ptr months = new Array;
-  for (int m : d.months) months->add(m);
-  o->set("months", months);
-  o->set("plan", opt(d.plan));
-  return o;
+void deadline(JsonStream& j, const Deadline& d) {
+  j.begin_object();
+  j.field("text", d.text);
+  j.field("kind", d.kind);
+  j.field("start", d.start);
+  j.field("end", d.end);
+  j.field("frequency", d.frequency);
+  j.key("months");
+  j.begin_array();
+  for (int m : d.months) j.value(m);
+  j.end_array();
+  j.field("plan", d.plan);
+  j.end_object();
 }
 
-Object::Ptr measure(const Measure& m) {
-  Object::Ptr o = object();
-  o->set("id", m.id);
-  o->set("title", m.title);
-  o->set("responsible", mentions(m.responsible));
-  o->set("executors", mentions(m.executors));
-  o->set("deadline", deadline(m.deadline));
-  Object::Ptr r = object();
-  r->set("text", m.result.text);
-  r->set("kinds", strings(m.result.kinds));
-  Array::Ptr targets = new Array;
+void measure(JsonStream& j, const Measure& m) {
+  j.begin_object();
+  j.field("id", m.id);
+  j.field("title", m.title);
+  j.key("responsible");
+  mentions(j, m.responsible);
+  j.key("executors");
+  mentions(j, m.executors);
+  j.key("deadline");
+  deadline(j, m.deadline);
+  j.key("result");
+  j.begin_object();
+  j.field("text", m.result.text);
+  j.key("kinds");
+  strings(j, m.result.kinds);
+  j.key("targets");
+  j.begin_array();
   for (const Target& t : m.result.targets) {
-    Object::Ptr to = object();
-    to->set("text", t.text);
-    to->set("comparator", t.comparator);
-    to->set("value", t.value);
-    to->set("unit", opt(t.unit));
-    targets->add(to);
+    j.begin_object();
+    j.field("text", t.text);
+    j.field("comparator", t.comparator);
+    j.field("value", t.value);
+    j.field("unit", t.unit);
+    j.end_object();
   }
-  r->set("targets", targets);
-  o->set("result", r);
-  Object::Ptr s = object();
-  s->set("table", m.source.table);
-  Array::Ptr rows = new Array;
-  for (int row : m.source.rows) rows->add(row);
-  s->set("rows", rows);
+  j.end_array();
+  j.end_object();
+  j.key("source");
+  j.begin_object();
+  j.field("table", m.source.table);
+  j.key("rows");
+  j.begin_array();
+  for (int row : m.source.rows) j.value(row);
+  j.end_array();
   if (!m.source.lines.empty()) {
-    Array::Ptr lines = new Array;
-    for (int l : m.source.lines) lines->add(l);
-    s->set("lines", lines);
+    j.key("lines");
+    j.begin_array();
+    for (int l : m.source.lines) j.value(l);
+    j.end_array();
   }
-  o->set("source", s);
-  return o;
+  j.end_object();
+  j.end_object();
 }
 
-Object::Ptr act(const ActInfo& a) {
-  Object::Ptr o = object();
-  o->set("kind", a.kind);
-  o->set("title", opt(a.title));
-  o->set("authority", opt(a.authority));
+void act(JsonStream& j, const ActInfo& a) {
+  j.begin_object();
+  j.field("kind", a.kind);
+  j.field("title", a.title);
+  j.field("authority", a.authority);
+  j.key("region");
   if (a.region) {
-    Object::Ptr r = object();
-    r->set("code", a.region->code);
-    r->set("name", a.region->name);
-    o->set("region", r);
+    j.begin_object();
+    j.field("code", a.region->code);
+    j.field("name", a.region->name);
+    j.end_object();
   } else {
-    o->set("region", Poco::Dynamic::Var());
+    j.null();
   }
-  o->set("date", opt(a.date));
-  o->set("number", opt(a.number));
-  o->set("place", opt(a.place));
+  j.field("date", a.date);
+  j.field("number", a.number);
+  j.field("place", a.place);
+  j.key("signed_by");
   if (a.signed_by) {
-    Object::Ptr s = object();
-    s->set("position", opt(a.signed_by->position));
-    s->set("name", opt(a.signed_by->name));
-    o->set("signed_by", s);
+    j.begin_object();
+    j.field("position", a.signed_by->position);
+    j.field("name", a.signed_by->name);
+    j.end_object();
   } else {
-    o->set("signed_by", Poco::Dynamic::Var());
+    j.null();
   }
-  Array::Ptr refs = new Array;
+  j.key("references");
+  j.begin_array();
   for (const Reference& r : a.references) {
-    Object::Ptr ro = object();
-    ro->set("role", r.role);
-    ro->set("type", opt(r.type));
-    ro->set("issuer", opt(r.issuer));
-    ro->set("date", opt(r.date));
-    ro->set("number", opt(r.number));
-    ro->set("title", opt(r.title));
-    refs->add(ro);
+    j.begin_object();
+    j.field("role", r.role);
+    j.field("type", r.type);
+    j.field("issuer", r.issuer);
+    j.field("date", r.date);
+    j.field("number", r.number);
+    j.field("title", r.title);
+    j.end_object();
   }
-  o->set("references", refs);
-  Array::Ptr defs = new Array;
+  j.end_array();
+  j.key("definitions");
+  j.begin_array();
   for (const Definition& d : a.definitions) {
-    Object::Ptr dobj = object();
-    dobj->set("term", d.term);
-    dobj->set("short", opt(d.short_name));
-    dobj->set("text", opt(d.text));
-    defs->add(dobj);
+    j.begin_object();
+    j.field("term", d.term);
+    j.field("short", d.short_name);
+    j.field("text", d.text);
+    j.end_object();
   }
-  o->set("definitions", defs);
-  Array::Ptr inds = new Array;
+  j.end_array();
+  j.key("indicators");
+  j.begin_array();
   for (const Indicator& i : a.indicators) {
-    Object::Ptr io = object();
-    io->set("text", i.text);
-    io->set("comparator", i.comparator);
-    io->set("value", i.value);
-    io->set("unit", opt(i.unit));
-    io->set("by", opt(i.by));
-    inds->add(io);
+    j.begin_object();
+    j.field("text", i.text);
+    j.field("comparator", i.comparator);
+    j.field("value", i.value);
+    j.field("unit", i.unit);
+    j.field("by", i.by);
+    j.end_object();
   }
-  o->set("indicators", inds);
-  return o;
+  j.end_array();
+  j.end_object();
 }
 
 }  // namespace
 
 void write_extraction_json(std::ostream& out, const Extraction& x, bool one_line) {
-  Object::Ptr root = object();
-  root->set("schema", "roadmap-extract/1");
-  Object::Ptr source = object();
-  source->set("path", x.source.path);
-  source->set("sha256", x.source.sha256);
-  source->set("bytes", static_cast<Poco::UInt64>(x.source.bytes));
-  source->set("format", x.source.format);
-  source->set("encoding", opt(x.source.encoding));
-  root->set("source", source);
-  root->set("document", act(x.document));
-  Array::Ptr entities = new Array;
+  JsonStream j(out, one_line);
+  j.begin_object();
+  j.field("schema", "roadmap-extract/1");
+  j.key("source");
+  j.begin_object();
+  j.field("path", x.source.path);
+  j.field("sha256", x.source.sha256);
+  j.field("bytes", static_cast<std::uint64_t>(x.source.bytes));
+  j.field("format", x.source.format);
+  j.field("encoding", x.source.encoding);
+  j.end_object();
+  j.key("document");
+  act(j, x.document);
+  j.key("entities");
+  j.begin_array();
   for (const Entity& e : x.entities) {
-    Object::Ptr o = object();
-    o->set("id", e.id);
-    o->set("name", e.name);
-    o->set("short", opt(e.short_name));
-    o->set("kind", e.kind);
-    entities->add(o);
+    j.begin_object();
+    j.field("id", e.id);
+    j.field("name", e.name);
+    j.field("short", e.short_name);
+    j.field("kind", e.kind);
+    j.end_object();
   }
-  root->set("entities", entities);
-  Array::Ptr roadmaps = new Array;
+  j.end_array();
+  j.key("roadmaps");
+  j.begin_array();
   for (const Roadmap& rm : x.roadmaps) {
-    Object::Ptr o = object();
-    o->set("title", opt(rm.title));
-    Object::Ptr period = object();
-    period->set("start", opt(rm.period_start));
-    period->set("end", opt(rm.period_end));
-    o->set("period", period);
-    Array::Ptr dirs = new Array;
+    j.begin_object();
+    j.field("title", rm.title);
+    j.key("period");
+    j.begin_object();
+    j.field("start", rm.period_start);
+    j.field("end", rm.period_end);
+    j.end_object();
+    j.key("directions");
+    j.begin_array();
     for (const Direction& d : rm.directions) {
-      Object::Ptr dobj = object();
-      dobj->set("number", opt(d.number));
-      dobj->set("title", opt(d.title));
-      Array::Ptr sms = new Array;
+      j.begin_object();
+      j.field("number", d.number);
+      j.field("title", d.title);
+      j.key("system_measures");
+      j.begin_array();
       for (const SystemMeasure& s : d.system_measures) {
-        Object::Ptr so = object();
-        so->set("number", opt(s.number));
-        so->set("title", opt(s.title));
-        Array::Ptr ms = new Array;
-        for (const Measure& m : s.measures) ms->add(measure(m));
-        so->set("measures", ms);
-        sms->add(so);
+        j.begin_object();
+        j.field("number", s.number);
+        j.field("title", s.title);
+        j.key("measures");
+        j.begin_array();
+        for (const Measure& m : s.measures) measure(j, m);
+        j.end_array();
+        j.end_object();
       }
-      dobj->set("system_measures", sms);
-      dirs->add(dobj);
+      j.end_array();
+      j.end_object();
     }
-    o->set("directions", dirs);
-    roadmaps->add(o);
+    j.end_array();
+    j.end_object();
   }
-  root->set("roadmaps", roadmaps);
-  Array::Ptr diagnostics = new Array;
+  j.end_array();
+  j.key("diagnostics");
+  j.begin_array();
   for (const Diagnostic& d : x.diagnostics) {
-    Object::Ptr o = object();
-    o->set("level", level_name(d.level));
-    o->set("code", d.code);
-    o->set("message", d.message);
-    o->set("where", d.where.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(d.where));
-    diagnostics->add(o);
+    j.begin_object();
+    j.field("level", level_name(d.level));
+    j.field("code", d.code);
+    j.field("message", d.message);
+    j.key("where");
+    if (d.where.empty()) j.null();
+    else j.value(d.where);
+    j.end_object();
   }
-  root->set("diagnostics", diagnostics);
-  root->stringify(out, one_line ? 0 : 1);
+  j.end_array();
+  j.end_object();
   out << "\n";
 }
 

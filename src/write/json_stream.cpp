@@ -1,0 +1,99 @@
+#include "write/json_stream.hpp"
+
+#include <charconv>
+#include <cmath>
+
+namespace karta {
+
+void JsonStream::newline() {
+  if (one_line_) return;
+  out_ << '\n';
+  for (std::size_t i = 0; i < levels_.size(); ++i) out_ << ' ';
+}
+
+void JsonStream::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (levels_.empty()) return;
+  if (levels_.back().any) out_ << ',';
+  levels_.back().any = true;
+  newline();
+}
+
+void JsonStream::key(std::string_view k) {
+  before_value();
+  write_string(k);
+  out_ << (one_line_ ? ":" : ": ");
+  after_key_ = true;
+}
+
+void JsonStream::open(char c) {
+  before_value();
+  out_ << c;
+  levels_.push_back({});
+}
+
+void JsonStream::close(char c) {
+  const bool any = levels_.back().any;
+  levels_.pop_back();
+  if (any) newline();
+  out_ << c;
+}
+
+void JsonStream::value(std::string_view s) {
+  before_value();
+  write_string(s);
+}
+
+void JsonStream::write_string(std::string_view s) {
+  out_ << '"';
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out_ << "\\\""; break;
+      case '\\': out_ << "\\\\"; break;
+      case '\n': out_ << "\\n"; break;
+      case '\r': out_ << "\\r"; break;
+      case '\t': out_ << "\\t"; break;
+      case '\b': out_ << "\\b"; break;
+      case '\f': out_ << "\\f"; break;
+      default:
+        if (c < 0x20) {
+          static const char* hex = "0123456789abcdef";
+          out_ << "\\u00" << hex[c >> 4] << hex[c & 15];
+        } else {
+          out_ << static_cast<char>(c);
+        }
+    }
+  }
+  out_ << '"';
+}
+
+void JsonStream::value(std::int64_t n) {
+  before_value();
+  out_ << n;
+}
+
+void JsonStream::value(std::uint64_t n) {
+  before_value();
+  out_ << n;
+}
+
+void JsonStream::value(double d) {
+  before_value();
+  if (!std::isfinite(d)) {
+    out_ << "null";
+    return;
+  }
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);   // shortest form that reads back the same
+  out_.write(buf, end - buf);
+}
+
+void JsonStream::null() {
+  before_value();
+  out_ << "null";
+}
+
+}  // namespace karta
