@@ -10,6 +10,13 @@
 namespace karta {
 namespace {
 
+// A literal replacement; RE2::GlobalReplace with a string pattern compiles
+// the pattern on every call.
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+}
+
 std::string trim(std::string s) {
   const char* junk = " ,;.:";
   s.erase(0, s.find_first_not_of(junk));
@@ -132,9 +139,9 @@ std::vector<std::string> MentionSplitter::split(const std::string& cell, const s
       continue;
     }
     // "исполнитель / соисполнители", but not "и/или".
-    RE2::GlobalReplace(&part, "и/или", "и\x01или");
+    replace_all(part, "и/или", "и\x01или");
     for (std::string p : split_top_level(part, "/")) {
-      RE2::GlobalReplace(&p, "\x01", "/");
+      replace_all(p, "\x01", "/");
       p = trim(p);
       if (!p.empty()) segments.push_back(p);
     }

@@ -5,6 +5,8 @@
 
 #include "karta/normalize.hpp"
 
+#include <unordered_map>
+
 namespace karta {
 namespace {
 
@@ -53,8 +55,25 @@ icu::UnicodeString yo_to_e(icu::UnicodeString s) {
 
 std::string clean_text(std::string_view text) { return utf8(clean(text)); }
 
-std::string match_form(std::string_view text) { return utf8(yo_to_e(clean(text).toLower(icu::Locale("ru")))); }
+// The extractors normalise the same cell text once per rule group that looks
+// at it; remembering the last few thousand texts per thread makes that one
+// ICU pass (a quarter of extraction time before).
+template <typename Form>
+const std::string& remembered(std::unordered_map<std::string, std::string>& memo, std::string_view text, Form form) {
+  auto it = memo.find(std::string(text));
+  if (it != memo.end()) return it->second;
+  if (memo.size() >= 4096) memo.clear();
+  return memo.emplace(std::string(text), form(text)).first->second;
+}
 
-std::string cased_match_form(std::string_view text) { return utf8(yo_to_e(clean(text))); }
+std::string match_form(std::string_view text) {
+  thread_local std::unordered_map<std::string, std::string> memo;
+  return remembered(memo, text, [](std::string_view t) { return utf8(yo_to_e(clean(t).toLower(icu::Locale("ru")))); });
+}
+
+std::string cased_match_form(std::string_view text) {
+  thread_local std::unordered_map<std::string, std::string> memo;
+  return remembered(memo, text, [](std::string_view t) { return utf8(yo_to_e(clean(t))); });
+}
 
 }  // namespace karta

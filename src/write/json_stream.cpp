@@ -1,14 +1,17 @@
 #include "write/json_stream.hpp"
 
 #include <charconv>
+#include <algorithm>
 #include <cmath>
+#include <string>
 
 namespace karta {
 
 void JsonStream::newline() {
   if (one_line_) return;
+  static const std::string spaces(256, ' ');
   out_ << '\n';
-  for (std::size_t i = 0; i < levels_.size(); ++i) out_ << ' ';
+  out_.write(spaces.data(), static_cast<std::streamsize>(std::min(levels_.size(), spaces.size())));
 }
 
 void JsonStream::before_value() {
@@ -49,7 +52,12 @@ void JsonStream::value(std::string_view s) {
 
 void JsonStream::write_string(std::string_view s) {
   out_ << '"';
-  for (unsigned char c : s) {
+  std::size_t run = 0;   // start of the characters not yet written
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out_.write(s.data() + run, static_cast<std::streamsize>(i - run));
+    run = i + 1;
     switch (c) {
       case '"': out_ << "\\\""; break;
       case '\\': out_ << "\\\\"; break;
@@ -58,15 +66,14 @@ void JsonStream::write_string(std::string_view s) {
       case '\t': out_ << "\\t"; break;
       case '\b': out_ << "\\b"; break;
       case '\f': out_ << "\\f"; break;
-      default:
-        if (c < 0x20) {
-          static const char* hex = "0123456789abcdef";
-          out_ << "\\u00" << hex[c >> 4] << hex[c & 15];
-        } else {
-          out_ << static_cast<char>(c);
-        }
+      default: {
+        static const char* hex = "0123456789abcdef";
+        const char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+        out_.write(u, 6);
+      }
     }
   }
+  out_.write(s.data() + run, static_cast<std::streamsize>(s.size() - run));
   out_ << '"';
 }
 
