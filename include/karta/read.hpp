@@ -30,6 +30,9 @@ struct ReadOptions {
   std::uint64_t max_part_bytes = 64ull << 20;   // bytes inflated from one zip part
   int max_xml_depth = 256;                      // element nesting (libxml2's own limit is 256)
   std::uint64_t max_line_bytes = 16ull << 20;   // one line of a text input
+  std::size_t max_table_rows = 100000;          // rows of one table
+  std::size_t max_row_cells = 1000;             // cells of one row
+  std::uint64_t time_budget_ms = 60000;         // wall clock for reading and extracting one document; 0: none
 };
 
 enum class ErrorKind {
@@ -44,6 +47,7 @@ enum class ErrorKind {
   missing_part,        // main document part absent
   xml_error,           // not well-formed: part:line:column
   encoding,            // cannot decode the text
+  time_limit,          // over its wall-clock budget
 };
 const char* error_kind_name(ErrorKind kind);
 

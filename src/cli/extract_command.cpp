@@ -22,7 +22,12 @@ const char* kUsage =
     "  --files-from FILE  read input paths from FILE, one per line (- for stdin)\n"
     "  --shard K/N        convert only the K-th of N stable shards of the inputs\n"
     "  --quiet, --verbose no progress and no error lines / a line per input\n"
-    "  --rules DIR        rule files (default: the bundled rules/)\n";
+    "  --rules DIR        rule files (default: the bundled rules/)\n"
+    "limits (an input over one fails with the reason; the batch goes on):\n"
+    "  --max-file-mb N    input file size (256)      --max-part-mb N   bytes inflated from one zip part (64)\n"
+    "  --max-line-mb N    one line of text (16)      --max-xml-depth N element nesting (256)\n"
+    "  --max-rows N       rows of one table (100000) --max-cells N      cells of one row (1000)\n"
+    "  --time-budget S    seconds to read and extract one document (60; 0: none)\n";
 
 int usage(const std::string& why) {
   std::cerr << "karta extract: " << why << "\n" << kUsage;
@@ -67,6 +72,24 @@ int extract_command(const Args& args) {
       }
       if (n < 1 || n > 1024) return usage("-j needs a number of workers from 1 to 1024");
       options.jobs = static_cast<unsigned>(n);
+    } else if (a == "--max-file-mb" || a == "--max-part-mb" || a == "--max-line-mb" || a == "--max-xml-depth" ||
+               a == "--max-rows" || a == "--max-cells" || a == "--time-budget") {
+      const std::string* v = value();
+      double n = -1;
+      try {
+        n = v ? std::stod(*v) : -1;
+      } catch (const std::exception&) {
+      }
+      if (n < 0 || (n == 0 && a != "--time-budget")) return usage(a + " needs a positive number");
+      ReadOptions& r = options.read;
+      const auto mb = static_cast<std::uint64_t>(n * 1024 * 1024);
+      if (a == "--max-file-mb") r.max_file_bytes = mb;
+      else if (a == "--max-part-mb") r.max_part_bytes = mb;
+      else if (a == "--max-line-mb") r.max_line_bytes = mb;
+      else if (a == "--max-xml-depth") r.max_xml_depth = static_cast<int>(n);
+      else if (a == "--max-rows") r.max_table_rows = static_cast<std::size_t>(n);
+      else if (a == "--max-cells") r.max_row_cells = static_cast<std::size_t>(n);
+      else r.time_budget_ms = static_cast<std::uint64_t>(n * 1000);
     } else if (a == "--resume") {
       options.resume = true;
     } else if (a == "--jsonl") {

@@ -120,9 +120,10 @@ std::vector<MeasureRow> side_by_side(const std::map<std::string, std::vector<Ali
                                      const std::map<std::string, std::map<std::string, std::string>>& titles,
                                      const TemplateAligner* aligner, double threshold) {
   std::vector<RegionMeasure> measures;
-  for (const auto& [key, units] : by_region)
-    for (const AlignedUnit& u : units)
+  for (const auto& entry : by_region)
+    for (const AlignedUnit& u : entry.second)
       for (const std::string& id : u.measures) {
+        const std::string& key = entry.first;
         auto same = [&](const RegionMeasure& m) { return m.key == key && m.measure_id == id; };
         if (std::none_of(measures.begin(), measures.end(), same))
           measures.push_back({key, id, titles.at(key).at(id)});

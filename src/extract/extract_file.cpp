@@ -2,6 +2,7 @@
 #include <Poco/SHA2Engine.h>
 
 #include "karta/extract.hpp"
+#include "model/work_limits.hpp"
 
 namespace karta {
 
@@ -14,13 +15,20 @@ std::string sha256_hex(std::string_view bytes) {
 FileExtraction extract_bytes(const std::string& name, std::string_view bytes, const RuleSet& rules,
                              const ReadOptions& options) {
   FileExtraction out;
+  WorkLimits limits(name, options);   // one budget for reading and extracting
   ReadResult read = read_bytes(name, bytes, options);
   if (!read.ok()) {
     out.error = read.error;
     return out;
   }
   Extraction& x = out.extraction;
-  x = extract(read.document, rules);
+  try {
+    x = extract(read.document, rules);
+  } catch (const ReadError& e) {   // over the document's time budget
+    out.extraction = {};
+    out.error = e;
+    return out;
+  }
   // The bytes, not the decoded text: two renderings of one act stay apart,
   // and the same file gives the same id on every run.
   x.source.path = name;

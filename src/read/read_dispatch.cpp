@@ -6,6 +6,7 @@
 #include <libxml/parser.h>
 
 #include "karta/read.hpp"
+#include "model/work_limits.hpp"
 #include "read/readers.hpp"
 #include "read/text_decoder.hpp"
 #include "read/zip_directory.hpp"
@@ -32,6 +33,7 @@ bool looks_like_xml(std::string_view b) {
 
 ReadResult read_bytes(const std::string& name, std::string_view bytes, const ReadOptions& options) {
   ReadResult result;
+  WorkLimits limits(name, options);
   try {
     if (bytes.empty()) throw ReadError(ErrorKind::empty, name, "empty file");
     if (bytes.size() > options.max_file_bytes)
@@ -121,6 +123,7 @@ const char* error_kind_name(ErrorKind kind) {
     case ErrorKind::missing_part: return "missing_part";
     case ErrorKind::xml_error: return "xml_error";
     case ErrorKind::encoding: return "encoding";
+    case ErrorKind::time_limit: return "time_limit";
   }
   return "unknown";
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "model/work_limits.hpp"
 #include "read/readers.hpp"
 #include "read/text_decoder.hpp"
 #include "read/text_layout.hpp"
@@ -287,6 +288,8 @@ class TextAssembler {
         col += cell.col_span;
         row.cells.push_back(std::move(cell));
       }
+      check_table_size(table.rows.size() + 1, row.cells.size());
+      check_time_budget("reading a text table");
       table.rows.push_back(std::move(row));
     }
     out_.blocks.emplace_back(std::move(table));

@@ -1,5 +1,7 @@
 #include "read/word_body_reader.hpp"
 
+#include "model/work_limits.hpp"
+
 #include <optional>
 #include <unordered_map>
 
@@ -262,6 +264,7 @@ class BodyReader {
     t->row.reset();
     for (Cell& c : row.cells) c.header = row.header;
     t->short_rows.push_back(!t->row_declares_grid);
+    check_table_size(t->table.rows.size() + 1, row.cells.size());
     t->table.rows.push_back(std::move(row));
   }
 

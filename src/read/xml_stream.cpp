@@ -1,5 +1,7 @@
 #include "read/xml_stream.hpp"
 
+#include "model/work_limits.hpp"
+
 #include <libxml/xmlerror.h>
 
 #include <climits>
@@ -34,6 +36,11 @@ XmlStream::XmlStream(std::string_view bytes, std::string file, std::string part,
         if (!error || error->level < XML_ERR_ERROR || !self->first_error_.empty()) return;
         std::string message = error->message ? error->message : "XML error";
         while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+        // libxml2's limits, said as limits (its own words advise XML_PARSE_HUGE).
+        if (message.find("Excessive depth") != std::string::npos)
+          message = "elements nested deeper than libxml2's limit of 256 levels";
+        else if (message.find("huge text node") != std::string::npos)
+          message = "a text over libxml2's 10 MB limit for one text node";
         self->first_error_ = message;
         self->error_line_ = error->line;
         self->error_column_ = error->int2;
@@ -67,7 +74,10 @@ bool XmlStream::settle(int ret) {
   return true;
 }
 
-bool XmlStream::next() { return settle(xmlTextReaderRead(reader_)); }
+bool XmlStream::next() {
+  check_time_budget("reading XML");
+  return settle(xmlTextReaderRead(reader_));
+}
 
 bool XmlStream::skip() {
   if (type_ != XML_READER_TYPE_ELEMENT || empty_) return next();

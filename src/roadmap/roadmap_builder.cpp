@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "model/work_limits.hpp"
 #include "extract/act_extractor.hpp"
 #include "extract/calendar.hpp"
 #include "extract/deadline_parser.hpp"
@@ -126,6 +127,7 @@ std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const
 
   const std::vector<std::string> header = grid[static_cast<std::size_t>(columns->header_rows - 1)];
   for (std::size_t r = static_cast<std::size_t>(columns->header_rows); r < grid.size(); ++r) {
+    check_time_budget("extracting roadmap rows");
     const auto& row = grid[r];
     if (column_numbers(row) || row == header || table.rows[r].header) continue;
     std::vector<std::string> texts;

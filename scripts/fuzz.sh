@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang (ASan + UBSan) into build-fuzz/ and
+# runs each for SECONDS (default 60) on seeds from corpus/, tests/fixtures/
+# and ../shared/robustness/. Findings go to build-fuzz/findings/TARGET/;
+# a crash, leak or timeout fails the script.
+#   scripts/fuzz.sh [SECONDS] [TARGET...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-60}"
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(text_reader docx_reader word_xml_reader deadline_parser mention_splitter rule_loader)
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKARTA_FUZZ=ON >/dev/null
+cmake --build build-fuzz -j"$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
+shared=../shared/robustness
+status=0
+for t in "${targets[@]}"; do
+  seeds=build-fuzz/seeds/$t findings=build-fuzz/findings/$t
+  mkdir -p "$seeds" "$findings"
+  case "$t" in
+    text_reader) cp corpus/*.txt tests/fixtures/*.txt "$shared"/hostile/*.txt "$seeds"/ ;;
+    docx_reader) cp corpus/*.docx tests/fixtures/*.docx "$shared"/hostile/*.docx "$seeds"/; find "$shared"/real -name '*.docx' -size -200k -exec cp {} "$seeds"/ \; ;;
+    word_xml_reader) cp corpus/*.xml "$shared"/hostile/*.xml "$seeds"/ ;;
+    deadline_parser) grep -ho 'text: "[^"]*"' rules/deadlines.yaml | sed 's/^text: "//; s/"$//' | split -l 1 - "$seeds"/d ;;
+    mention_splitter) grep -ho 'text: "[^"]*"' rules/mentions.yaml | sed 's/^text: "//; s/"$//' | split -l 1 - "$seeds"/m ;;
+    rule_loader) cp rules/*.yaml "$seeds"/ ;;
+  esac
+  echo "fuzz_$t: $seconds s" >&2
+  if ! build-fuzz/fuzz_$t "$findings" "$seeds" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+       -artifact_prefix="$findings/" -print_final_stats=1 2> "build-fuzz/fuzz_$t.log"; then
+    echo "fuzz_$t FAILED: see build-fuzz/fuzz_$t.log and $findings/" >&2
+    status=1
+  fi
+  grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "build-fuzz/fuzz_$t.log" | sed "s/^/  /" >&2 || true
+done
+exit $status

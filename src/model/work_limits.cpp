@@ -1,0 +1,53 @@
+#include "model/work_limits.hpp"
+
+namespace karta {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Current {
+  bool active = false;
+  std::string name;
+  ReadOptions options;
+  Clock::time_point deadline;
+  unsigned calls = 0;
+};
+
+thread_local Current current;
+thread_local int depth = 0;
+
+}  // namespace
+
+WorkLimits::WorkLimits(const std::string& name, const ReadOptions& options) {
+  if (depth++ > 0) return;
+  current.active = true;
+  current.name = name;
+  current.options = options;
+  current.calls = 0;
+  current.deadline = options.time_budget_ms ? Clock::now() + std::chrono::milliseconds(options.time_budget_ms)
+                                            : Clock::time_point::max();
+}
+
+WorkLimits::~WorkLimits() {
+  if (--depth == 0) current.active = false;
+}
+
+void check_time_budget(const char* stage) {
+  if (!current.active || ++current.calls % 256 != 0 || current.options.time_budget_ms == 0) return;
+  if (Clock::now() > current.deadline)
+    throw ReadError(ErrorKind::time_limit, current.name,
+                    "stopped after its budget of " + std::to_string(current.options.time_budget_ms) +
+                        " ms per document, while " + stage);
+}
+
+void check_table_size(std::size_t rows, std::size_t cells_in_row) {
+  if (!current.active) return;
+  if (rows > current.options.max_table_rows)
+    throw ReadError(ErrorKind::too_large, current.name,
+                    "a table with more than " + std::to_string(current.options.max_table_rows) + " rows (the limit)");
+  if (cells_in_row > current.options.max_row_cells)
+    throw ReadError(ErrorKind::too_large, current.name,
+                    "a table row with more than " + std::to_string(current.options.max_row_cells) + " cells (the limit)");
+}
+
+}  // namespace karta

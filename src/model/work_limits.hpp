@@ -1,0 +1,31 @@
+// Limits on the work one document may cause, checked where the work is done
+// (the XML stream, the text reader, table rows, the roadmap builder, the
+// extractor) without passing options through every stage: a scope sets them
+// for the current thread.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+#include "karta/read.hpp"
+
+namespace karta {
+
+class WorkLimits {
+ public:
+  // Limits for `name` from now until the scope ends; scopes do not nest
+  // (the inner one is ignored).
+  WorkLimits(const std::string& name, const ReadOptions& options);
+  ~WorkLimits();
+  WorkLimits(const WorkLimits&) = delete;
+  WorkLimits& operator=(const WorkLimits&) = delete;
+};
+
+// Throws ReadError(time_limit) naming the document and `stage` when the
+// current document's budget is spent. Cheap: reads the clock every 256 calls.
+void check_time_budget(const char* stage);
+
+// Throws ReadError(too_large) when a table grows past its limits.
+void check_table_size(std::size_t rows, std::size_t cells_in_row);
+
+}  // namespace karta
