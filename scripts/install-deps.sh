@@ -9,6 +9,8 @@ packages=(
   python3 python3-jsonschema
   # the HTML report's browser test: Debian's Chromium, driven through chromedriver
   chromium chromium-driver python3-selenium fonts-dejavu-core
+  # libFuzzer targets: clang and its runtime
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do
