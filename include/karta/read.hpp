@@ -30,6 +30,7 @@ struct ReadOptions {
   std::uint64_t max_part_bytes = 64ull << 20;   // bytes inflated from one zip part
   int max_xml_depth = 256;                      // element nesting (libxml2's own limit is 256)
   std::uint64_t max_line_bytes = 16ull << 20;   // one line of a text input
+  std::uint64_t max_text_node_bytes = 10000000; // one XML text node (libxml2 refuses more than 10 MB in any case)
   std::size_t max_table_rows = 100000;          // rows of one table
   std::size_t max_row_cells = 1000;             // cells of one row
   std::uint64_t time_budget_ms = 60000;         // wall clock for reading and extracting one document; 0: none

@@ -27,6 +27,7 @@ const char* kUsage =
     "  --max-file-mb N    input file size (256)      --max-part-mb N   bytes inflated from one zip part (64)\n"
     "  --max-line-mb N    one line of text (16)      --max-xml-depth N element nesting (256)\n"
     "  --max-rows N       rows of one table (100000) --max-cells N      cells of one row (1000)\n"
+    "  --max-text-mb N    one XML text node (10, libxml2's own ceiling)\n"
     "  --time-budget S    seconds to read and extract one document (60; 0: none)\n";
 
 int usage(const std::string& why) {
@@ -73,7 +74,7 @@ int extract_command(const Args& args) {
       if (n < 1 || n > 1024) return usage("-j needs a number of workers from 1 to 1024");
       options.jobs = static_cast<unsigned>(n);
     } else if (a == "--max-file-mb" || a == "--max-part-mb" || a == "--max-line-mb" || a == "--max-xml-depth" ||
-               a == "--max-rows" || a == "--max-cells" || a == "--time-budget") {
+               a == "--max-rows" || a == "--max-cells" || a == "--time-budget" || a == "--max-text-mb") {
       const std::string* v = value();
       double n = -1;
       try {
@@ -88,6 +89,7 @@ int extract_command(const Args& args) {
       else if (a == "--max-line-mb") r.max_line_bytes = mb;
       else if (a == "--max-xml-depth") r.max_xml_depth = static_cast<int>(n);
       else if (a == "--max-rows") r.max_table_rows = static_cast<std::size_t>(n);
+      else if (a == "--max-text-mb") r.max_text_node_bytes = static_cast<std::uint64_t>(n * 1000 * 1000);
       else if (a == "--max-cells") r.max_row_cells = static_cast<std::size_t>(n);
       else r.time_budget_ms = static_cast<std::uint64_t>(n * 1000);
     } else if (a == "--resume") {

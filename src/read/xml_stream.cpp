@@ -23,7 +23,8 @@ std::optional<std::string> take(xmlChar* s) {
 }  // namespace
 
 XmlStream::XmlStream(std::string_view bytes, std::string file, std::string part, const ReadOptions& options)
-    : file_(std::move(file)), part_(std::move(part)), max_depth_(options.max_xml_depth) {
+    : file_(std::move(file)), part_(std::move(part)), max_depth_(options.max_xml_depth),
+      max_text_bytes_(options.max_text_node_bytes) {
   if (bytes.size() > static_cast<std::size_t>(INT_MAX))
     throw ReadError(ErrorKind::too_large, file_, part_ + " is too large to parse");
   reader_ = xmlReaderForMemory(bytes.data(), static_cast<int>(bytes.size()), part_.c_str(), nullptr,
@@ -71,6 +72,10 @@ bool XmlStream::settle(int ret) {
     first_error_ = "elements nested deeper than " + std::to_string(max_depth_) + " levels";
     fail("too deep");
   }
+  if (is_text() && value().size() > max_text_bytes_)
+    throw ReadError(ErrorKind::too_large, file_,
+                    part_ + ":" + std::to_string(line()) + ": a text node over the " + std::to_string(max_text_bytes_) +
+                        "-byte limit");
   return true;
 }
 

@@ -10,6 +10,7 @@
 
 #include <libxml/xmlreader.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,6 +58,7 @@ class XmlStream {
   std::string file_;
   std::string part_;
   int max_depth_;
+  std::uint64_t max_text_bytes_;
   int type_ = 0;
   int depth_ = 0;
   bool empty_ = false;

@@ -100,8 +100,11 @@ def main():
         src2.mkdir()
         shutil.move(src / "a1-rows-200k.docx", src2 / "a1-rows-200k.docx")
         shutil.copy(good, src2 / "a2-good.docx")
+        docx(src2 / "b1-cell-3mb.docx", ["<w:p><w:r><w:t>", "Мероприятие " * 130_000, "</w:t></w:r></w:p>"])
         src = src2
-        r, rss, m = run(root / "out2", "--max-rows", "1000000", "--time-budget", "1")
+        r, rss, m = run(root / "out2", "--max-rows", "1000000", "--time-budget", "1", "--max-text-mb", "1")
+        e = m["b1-cell-3mb.docx"]
+        check(e["status"] == "failed" and "text node over the 1000000-byte limit" in e["error"], f"--max-text-mb: {e}")
         e = m["a1-rows-200k.docx"]
         print(f"with --max-rows 1000000 --time-budget 1: {e['status']} {e['error']} ({e['ms']} ms), peak RSS {rss} MB")
         check(e["status"] == "failed" and "budget of 1000 ms" in e["error"], f"time budget: {e}")
