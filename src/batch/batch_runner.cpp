@@ -1,8 +1,6 @@
 // run_batch: workers take inputs in order, convert and write each; the
 // manifest grows line by line in a .part file (what --resume reads after a
 // kill) and is written whole, in input order, at the end.
-#include <unistd.h>
-
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -20,6 +18,7 @@
 #include "karta/batch.hpp"
 #include "karta/extract.hpp"
 #include "karta/extraction_json.hpp"
+#include "write/atomic_file.hpp"
 
 namespace karta {
 namespace {
@@ -27,29 +26,12 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-const char* kTempMark = ".karta-tmp-";
-
 int measure_count(const Extraction& x) {
   int n = 0;
   for (const Roadmap& r : x.roadmaps)
     for (const Direction& d : r.directions)
       for (const SystemMeasure& s : d.system_measures) n += static_cast<int>(s.measures.size());
   return n;
-}
-
-// Writes `text` to `target` through a temporary file beside it, so that a
-// reader (or a killed run) never sees half a file.
-template <typename Write>
-void write_atomically(const fs::path& target, Write write) {
-  fs::create_directories(target.parent_path());
-  const fs::path temp = target.string() + kTempMark + std::to_string(::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    write(out);
-    out.flush();
-    if (!out) throw std::runtime_error("cannot write " + temp.string());
-  }
-  fs::rename(temp, target);
 }
 
 // The bytes of an input. A nested archive is inflated once per worker and
@@ -134,7 +116,7 @@ class Run {
     std::error_code ec;
     for (auto it = fs::recursive_directory_iterator(out, ec); !ec && it != fs::recursive_directory_iterator();
          it.increment(ec))
-      if (it->is_regular_file() && it->path().filename().string().find(kTempMark) != std::string::npos)
+      if (it->is_regular_file() && is_leftover_temporary(it->path()))
         fs::remove(it->path(), ec);
   }
 
@@ -143,7 +125,7 @@ class Run {
     std::string text;
     for (const auto& e : entries_)
       if (e) text += manifest_line(*e) + "\n";
-    write_atomically(manifest_, [&](std::ostream& out) { out << text; });
+    write_file_atomically(manifest_, [&](std::ostream& out) { out << text; });
     fs::remove(part_);
   }
 
@@ -197,7 +179,7 @@ class Run {
       }
       if (!options_.out_dir.empty()) {
         // Indented on disk, streamed straight into the file.
-        write_atomically(fs::path(options_.out_dir) / in.output,
+        write_file_atomically(fs::path(options_.out_dir) / in.output,
                          [&](std::ostream& out) { write_extraction_json(out, f.extraction); });
         e.output = in.output;
       }

@@ -31,9 +31,15 @@ std::string skip_reason(const std::string& path) {
   return "";
 }
 
-std::string hash_hex(const std::string& s) {
+// FNV-1a: the same on every machine and run, which shards and names rely on.
+std::uint64_t stable_hash(const std::string& s) {
   std::uint64_t h = 1469598103934665603ull;
   for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+std::string hash_hex(const std::string& s) {
+  const std::uint64_t h = stable_hash(s);
   char buf[17];
   std::snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(h & 0xffffffffull));
   return buf;
@@ -130,12 +136,7 @@ class Lister {
 
 bool in_shard(const std::string& path, int shard, int shards) {
   if (shards <= 1) return true;
-  std::uint64_t h = 1469598103934665603ull;   // FNV-1a: the same on every machine and run
-  for (unsigned char c : path) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return static_cast<int>(h % static_cast<std::uint64_t>(shards)) == shard - 1;
+  return static_cast<int>(stable_hash(path) % static_cast<std::uint64_t>(shards)) == shard - 1;
 }
 
 std::vector<BatchInput> list_inputs(const std::vector<std::string>& arguments, const BatchOptions& options) {

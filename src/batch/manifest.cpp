@@ -1,5 +1,5 @@
-// OUT/manifest.jsonl lines (format: karta/batch.hpp).
-#include <Poco/Dynamic/Var.h>
+// OUT/manifest.jsonl lines (format: karta/batch.hpp): written as they go,
+// read back with Poco for --resume.
 #include <Poco/Exception.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -7,17 +7,12 @@
 #include <sstream>
 
 #include "karta/batch.hpp"
+#include "write/json_stream.hpp"
 
 namespace karta {
 namespace {
 
-using Poco::Dynamic::Var;
 using Poco::JSON::Object;
-
-template <typename T>
-Var opt(const std::optional<T>& v) {
-  return v ? Var(*v) : Var();
-}
 
 template <typename T>
 std::optional<T> get(const Object::Ptr& o, const char* key) {
@@ -28,19 +23,20 @@ std::optional<T> get(const Object::Ptr& o, const char* key) {
 }  // namespace
 
 std::string manifest_line(const ManifestEntry& e) {
-  Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-  o->set("path", e.path);
-  o->set("sha256", opt(e.sha256));
-  o->set("bytes", opt(e.bytes));
-  o->set("format", opt(e.format));
-  o->set("status", e.status);
-  o->set("error", opt(e.error));
-  o->set("output", opt(e.output));
-  o->set("measures", opt(e.measures));
-  o->set("ms", e.ms);
-  o->set("rules", e.rules);
   std::ostringstream s;
-  o->stringify(s);
+  JsonStream j(s, /*one_line=*/true);
+  j.begin_object();
+  j.field("path", e.path);
+  j.field("sha256", e.sha256);
+  j.field("bytes", e.bytes);
+  j.field("format", e.format);
+  j.field("status", e.status);
+  j.field("error", e.error);
+  j.field("output", e.output);
+  j.field("measures", e.measures);
+  j.field("ms", e.ms);
+  j.field("rules", e.rules);
+  j.end_object();
   return s.str();
 }
 

@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/commands.hpp"
 #include "cli/input_files.hpp"
@@ -13,6 +12,7 @@
 #include "karta/comparison_report.hpp"
 #include "karta/extract.hpp"
 #include "karta/extraction_json.hpp"
+#include "write/atomic_file.hpp"
 
 namespace karta::cli {
 namespace {
@@ -23,24 +23,6 @@ bool looks_like_json(const std::string& path) {
   while (in.get(c))
     if (!std::isspace(static_cast<unsigned char>(c))) return c == '{';
   return false;
-}
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-template <typename Write>
-void write_file(const std::filesystem::path& target, Write write) {
-  const std::string temp = target.string() + ".tmp";
-  {
-    std::ofstream out(temp, std::ios::binary);
-    write(out);
-    if (!out) throw std::runtime_error(temp + ": cannot write");
-  }
-  std::filesystem::rename(temp, target);
 }
 
 }  // namespace
@@ -76,8 +58,13 @@ int compare_command(const Args& args) {
     const bool walked = std::filesystem::is_directory(in);
     for (const std::string& path : input_files({in})) {
       if (looks_like_json(path)) {
+        std::string json;
+        if (auto error = load_file(path, {}, json)) {
+          failed.push_back({path, error->reason()});
+          continue;
+        }
         try {
-          extractions.push_back(parse_extraction_json(slurp(path)));
+          extractions.push_back(parse_extraction_json(json));
         } catch (const ExtractionJsonError& e) {
           // A directory of earlier output also holds other JSON (read models,
           // comparisons): not inputs, so noted, not failed.
@@ -96,11 +83,10 @@ int compare_command(const Args& args) {
   Comparison comparison = compare(extractions, templates, rules);
   comparison.failed = failed;
   const std::filesystem::path dir(out_dir);
-  std::filesystem::create_directories(dir);
-  write_file(dir / "comparison.json", [&](std::ostream& o) { write_comparison_json(o, comparison); });
-  write_file(dir / "comparison.md", [&](std::ostream& o) { write_comparison_markdown(o, comparison); });
-  write_file(dir / "measures.csv", [&](std::ostream& o) { write_measures_csv(o, comparison); });
-  write_file(dir / "comparison.html", [&](std::ostream& o) { write_comparison_html(o, comparison); });
+  write_file_atomically(dir / "comparison.json", [&](std::ostream& o) { write_comparison_json(o, comparison); });
+  write_file_atomically(dir / "comparison.md", [&](std::ostream& o) { write_comparison_markdown(o, comparison); });
+  write_file_atomically(dir / "measures.csv", [&](std::ostream& o) { write_measures_csv(o, comparison); });
+  write_file_atomically(dir / "comparison.html", [&](std::ostream& o) { write_comparison_html(o, comparison); });
   return failed.empty() ? 0 : 1;
 }
 

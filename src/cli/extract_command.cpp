@@ -35,13 +35,12 @@ int usage(const std::string& why) {
   return 2;
 }
 
-bool read_paths(std::istream& in, std::vector<std::string>& out) {
+void read_paths(std::istream& in, std::vector<std::string>& out) {
   std::string line;
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (!line.empty()) out.push_back(line);
   }
-  return true;
 }
 
 }  // namespace
