@@ -108,7 +108,12 @@ struct Comparison {
   std::map<std::string, std::map<std::string, int>> deadline_kinds;          // key → kind → measures
 
   const ComparedDocument* document(const std::string& key) const;
+  // The compared document's region name, else its key.
+  std::string region_name(const std::string& key) const;
 };
+
+// How a comparison names a measure: its id, prefixed "2/" in a document's second roadmap.
+std::string measure_ref(int roadmap, const std::string& id);
 
 // `templates` may hold several; the one the documents' measures align to best is used.
 Comparison compare(const std::vector<Extraction>& extractions,

@@ -16,13 +16,9 @@ namespace {
 struct Unit {
   std::string key;
   AlignedUnit aligned;
-  int template_direction = 0;
-  std::vector<std::string> measure_titles;   // beside aligned.measures
+  std::optional<std::string> direction_title;   // of the roadmap direction it sits in
+  std::vector<std::string> measure_titles;      // beside aligned.measures
 };
-
-std::string measure_ref(int roadmap, const std::string& id) {
-  return roadmap == 1 ? id : std::to_string(roadmap) + "/" + id;
-}
 
 std::vector<Unit> units_of(const std::string& key, const Extraction& x) {
   std::vector<Unit> units;
@@ -32,7 +28,7 @@ std::vector<Unit> units_of(const std::string& key, const Extraction& x) {
     for (const Direction& d : roadmap.directions)
       for (const SystemMeasure& sm : d.system_measures) {
         if (sm.title && !sm.title->empty()) {
-          Unit u{key, {r, d.number, sm.number, *sm.title, 0, {}}, 0, {}};
+          Unit u{key, {r, d.number, sm.number, *sm.title, 0, {}}, d.title, {}};
           for (const Measure& m : sm.measures) {
             u.aligned.measures.push_back(measure_ref(r, m.id));
             u.measure_titles.push_back(m.title);
@@ -42,7 +38,7 @@ std::vector<Unit> units_of(const std::string& key, const Extraction& x) {
         }
         // No system-measure column: each measure stands for itself.
         for (const Measure& m : sm.measures)
-          units.push_back(Unit{key, {r, d.number, std::nullopt, m.title, 0, {measure_ref(r, m.id)}}, 0, {m.title}});
+          units.push_back(Unit{key, {r, d.number, std::nullopt, m.title, 0, {measure_ref(r, m.id)}}, d.title, {m.title}});
       }
   }
   return units;
@@ -65,10 +61,6 @@ std::string base_key(const Extraction& x) {
   return std::filesystem::path(x.source.path).stem().string();
 }
 
-std::string display_name(const ComparedDocument& d) {
-  return d.extraction.document.region ? d.extraction.document.region->name : d.key;
-}
-
 struct Alignment {
   std::vector<Unit> units;
   std::vector<std::vector<TemplateAligner::Hit>> hits;   // per unit
@@ -78,24 +70,11 @@ struct Alignment {
 Alignment align_units(const std::vector<Unit>& units, const TemplateAligner& aligner) {
   Alignment a;
   a.units = units;
-  for (Unit& u : a.units) {
-    a.hits.push_back(aligner.align(u.aligned.title, u.template_direction));
+  for (const Unit& u : a.units) {
+    a.hits.push_back(aligner.align(u.aligned.title, aligner.direction_of(u.direction_title)));
     if (!a.hits.back().empty()) a.total += a.hits.back().front().score;
   }
   return a;
-}
-
-void set_directions(std::vector<Unit>& units, const TemplateAligner& aligner,
-                    const std::map<std::string, const Extraction*>& by_key) {
-  for (Unit& u : units) {
-    const Extraction& x = *by_key.at(u.key);
-    const Roadmap& r = x.roadmaps[static_cast<std::size_t>(u.aligned.roadmap - 1)];
-    for (const Direction& d : r.directions)
-      if (d.number == u.aligned.direction) {
-        u.template_direction = aligner.direction_of(d.title);
-        break;
-      }
-  }
 }
 
 void tally(Comparison& c, const ComparedDocument& d) {
@@ -135,6 +114,15 @@ std::vector<MeasureRow> side_by_side(const std::map<std::string, std::vector<Ali
 
 }  // namespace
 
+std::string measure_ref(int roadmap, const std::string& id) {
+  return roadmap == 1 ? id : std::to_string(roadmap) + "/" + id;
+}
+
+std::string Comparison::region_name(const std::string& key) const {
+  const ComparedDocument* d = document(key);
+  return d && d->extraction.document.region ? d->extraction.document.region->name : key;
+}
+
 const ComparedDocument* Comparison::document(const std::string& key) const {
   for (const ComparedDocument& d : documents)
     if (d.key == key && !d.duplicate_of) return &d;
@@ -171,13 +159,11 @@ Comparison compare(const std::vector<Extraction>& extractions, const std::vector
     c.documents.push_back(std::move(d));
   }
 
-  std::map<std::string, const Extraction*> by_key;
   std::map<std::string, std::map<std::string, std::string>> titles;   // key → measure ref → title
   std::vector<Unit> units;
   for (const ComparedDocument& d : c.documents) {
     if (d.duplicate_of) continue;
     c.keys.push_back(d.key);
-    by_key[d.key] = &d.extraction;
     for (Unit& u : units_of(d.key, d.extraction)) {
       for (std::size_t i = 0; i < u.aligned.measures.size(); ++i)
         titles[d.key][u.aligned.measures[i]] = u.measure_titles[i];
@@ -186,7 +172,7 @@ Comparison compare(const std::vector<Extraction>& extractions, const std::vector
   }
   const RussianCollation russian;
   std::map<std::string, std::string> names;
-  for (const std::string& k : c.keys) names[k] = display_name(*c.document(k));
+  for (const std::string& k : c.keys) names[k] = c.region_name(k);
   std::stable_sort(c.keys.begin(), c.keys.end(), [&](const std::string& a, const std::string& b) {
     return names[a] != names[b] ? russian(names[a], names[b]) : a < b;
   });
@@ -198,9 +184,7 @@ Comparison compare(const std::vector<Extraction>& extractions, const std::vector
   std::size_t best_index = 0;
   for (std::size_t t = 0; t < templates.size(); ++t) {
     aligners.push_back(std::make_unique<TemplateAligner>(templates[t], stemmer));
-    std::vector<Unit> directed = units;
-    set_directions(directed, *aligners.back(), by_key);
-    Alignment a = align_units(directed, *aligners.back());
+    Alignment a = align_units(units, *aligners.back());
     if (!best || a.total > best->total) {
       best = std::move(a);
       best_index = t;

@@ -152,7 +152,7 @@ class Page {
       const ComparedDocument& d = *c_.document(key);
       const ActInfo& act = d.extraction.document;
       out_ << "<article class=\"card\" data-region=\"" << esc(key) << "\" style=\"--region:" << colour_[key] << "\">\n"
-           << "<h3>" << esc(index_.region_name(key)) << "</h3>\n<p class=\"doc\">" << esc(act.title.value_or(d.extraction.source.path));
+           << "<h3>" << esc(c_.region_name(key)) << "</h3>\n<p class=\"doc\">" << esc(act.title.value_or(d.extraction.source.path));
       if (act.date) out_ << " · " << esc(*act.date);
       if (act.number) out_ << " · № " << esc(*act.number);
       out_ << "</p>\n<dl>\n";
@@ -193,7 +193,7 @@ class Page {
          << "✓ и число — мероприятия региона по пункту шаблона; «—» — не запланировано. "
          << "Нажмите на ячейку, чтобы сравнить мероприятия регионов рядом.</p>\n"
          << "<table class=\"matrix\">\n<thead><tr><th>Пункт</th><th>Системообразующее мероприятие</th>";
-    for (const std::string& key : c_.keys) out_ << "<th data-region=\"" << esc(key) << "\">" << esc(index_.region_name(key)) << "</th>";
+    for (const std::string& key : c_.keys) out_ << "<th data-region=\"" << esc(key) << "\">" << esc(c_.region_name(key)) << "</th>";
     out_ << "</tr></thead>\n<tbody>\n";
     int direction = -1, n = 0;
     bool specific_header = false;
@@ -225,7 +225,7 @@ class Page {
         const char* state = it == item.by_region.end() ? "absent" : item.item ? "covered" : "specific";
         out_ << "<td class=\"cell " << state << "\" data-region=\"" << esc(key) << "\" data-state=\"" << state
              << "\" data-measures=\"" << measures << "\"><button type=\"button\" aria-expanded=\"false\" aria-controls=\""
-             << detail << "\" title=\"" << esc(index_.region_name(key)) << "\">"
+             << detail << "\" title=\"" << esc(c_.region_name(key)) << "\">"
              << (it == item.by_region.end() ? std::string("—") : "✓ " + std::to_string(measures)) << "</button></td>";
       }
       out_ << "</tr>\n<tr class=\"detail\" id=\"" << detail << "\" hidden><td colspan=\"" << columns << "\">";
@@ -237,7 +237,7 @@ class Page {
 
   void side_by_side(const ComparisonItem& item) {
     out_ << "<div class=\"side\"><table><thead><tr>";
-    for (const std::string& key : c_.keys) out_ << "<th>" << esc(index_.region_name(key)) << "</th>";
+    for (const std::string& key : c_.keys) out_ << "<th>" << esc(c_.region_name(key)) << "</th>";
     out_ << "</tr><tr class=\"units\">";
     for (const std::string& key : c_.keys) {
       out_ << "<td>";
@@ -285,7 +285,7 @@ class Page {
   void legend() {
     out_ << "<div class=\"legend\">";
     for (const std::string& key : c_.keys)
-      out_ << "<span style=\"--swatch:" << colour_[key] << "\">" << esc(index_.region_name(key)) << "</span>";
+      out_ << "<span style=\"--swatch:" << colour_[key] << "\">" << esc(c_.region_name(key)) << "</span>";
     out_ << "</div>\n";
   }
 
@@ -317,7 +317,7 @@ class Page {
         auto r = c_.responsibility.find(key);
         if (r != c_.responsibility.end() && r->second.count(kind)) rc = r->second.at(kind);
         const double w1 = bar_w * rc.responsible / top, w2 = bar_w * rc.executors / top;
-        const std::string title = index_.region_name(key) + ": " + entity_kind_label(kind) + " — ответственный в " +
+        const std::string title = c_.region_name(key) + ": " + entity_kind_label(kind) + " — ответственный в " +
                                   std::to_string(rc.responsible) + ", соисполнитель в " + std::to_string(rc.executors);
         out_ << "<g data-region=\"" << esc(key) << "\" data-kind=\"" << esc(kind) << "\"><title>" << esc(title) << "</title>"
              << "<rect class=\"bar responsible\" data-value=\"" << rc.responsible << "\" x=\"" << num(label_w) << "\" y=\""
@@ -364,7 +364,7 @@ class Page {
         out_ << "<rect class=\"bar due\" data-region=\"" << esc(key) << "\" data-quarter=\"" << q << "\" data-value=\"" << n
              << "\" x=\"" << num(bx) << "\" y=\"" << num(top_pad + chart_h - h) << "\" width=\"" << num(bar - 2)
              << "\" height=\"" << num(h) << "\" fill=\"" << colour_[key] << "\"><title>"
-             << esc(index_.region_name(key) + ", " + quarter_label(q) + ": " + std::to_string(n)) << "</title></rect>";
+             << esc(c_.region_name(key) + ", " + quarter_label(q) + ": " + std::to_string(n)) << "</title></rect>";
         if (n > 0)
           out_ << "<text class=\"value\" text-anchor=\"middle\" x=\"" << num(bx + (bar - 2) / 2) << "\" y=\""
                << num(top_pad + chart_h - h - 3) << "\">" << n << "</text>";
@@ -398,12 +398,12 @@ class Page {
       auto k = c_.deadline_kinds.find(key);
       if (k != c_.deadline_kinds.end())
         for (const auto& [kind, n] : k->second) total += n;
-      out_ << "<text x=\"0\" y=\"" << num(y + 16) << "\">" << esc(index_.region_name(key)) << "</text>\n";
+      out_ << "<text x=\"0\" y=\"" << num(y + 16) << "\">" << esc(c_.region_name(key)) << "</text>\n";
       double x = label_w;
       if (total > 0)
         for (const auto& [kind, n] : k->second) {
           const double w = bar_w * n / total;
-          out_ << "<g><title>" << esc(index_.region_name(key) + ": " + deadline_kind_label(kind) + " — " + std::to_string(n))
+          out_ << "<g><title>" << esc(c_.region_name(key) + ": " + deadline_kind_label(kind) + " — " + std::to_string(n))
                << "</title><rect class=\"segment\" data-region=\"" << esc(key) << "\" data-kind=\"" << kind
                << "\" data-value=\"" << n << "\" x=\"" << num(x) << "\" y=\"" << num(y) << "\" width=\"" << num(w)
                << "\" height=\"" << num(row_h - 6) << "\" fill=\"" << kind_colour(kind) << "\"/>";

@@ -7,7 +7,7 @@
 
 namespace karta {
 
-ComparisonIndex::ComparisonIndex(const Comparison& c) : c_(&c) {
+ComparisonIndex::ComparisonIndex(const Comparison& c) {
   for (const std::string& key : c.keys) {
     const ComparedDocument* d = c.document(key);
     auto& list = measures_[key];
@@ -17,7 +17,7 @@ ComparisonIndex::ComparisonIndex(const Comparison& c) : c_(&c) {
       for (const Direction& dir : roadmap.directions)
         for (const SystemMeasure& sm : dir.system_measures)
           for (const Measure& m : sm.measures)
-            list.push_back({r, r == 1 ? m.id : std::to_string(r) + "/" + m.id, &dir, &sm, &m});
+            list.push_back({r, measure_ref(r, m.id), &dir, &sm, &m});
     }
   }
   for (const ComparisonItem& item : c.items) {
@@ -45,11 +45,6 @@ const std::vector<std::pair<std::string, double>>& ComparisonIndex::items_of(con
   static const std::vector<std::pair<std::string, double>> none;
   auto it = items_.find({key, ref});
   return it == items_.end() ? none : it->second;
-}
-
-std::string ComparisonIndex::region_name(const std::string& key) const {
-  const ComparedDocument* d = c_->document(key);
-  return d && d->extraction.document.region ? d->extraction.document.region->name : key;
 }
 
 int ComparisonIndex::due_measures(const std::string& key) const {

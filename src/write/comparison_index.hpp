@@ -27,11 +27,9 @@ class ComparisonIndex {
   const LocatedMeasure* find(const std::string& key, const std::string& ref) const;
   // Template items the measure's system measure (or the measure) implements, with scores.
   const std::vector<std::pair<std::string, double>>& items_of(const std::string& key, const std::string& ref) const;
-  std::string region_name(const std::string& key) const;   // the region's name, else the key
   int due_measures(const std::string& key) const;          // measures with at least one due quarter
 
  private:
-  const Comparison* c_;
   std::map<std::string, std::vector<LocatedMeasure>> measures_;
   std::map<std::pair<std::string, std::string>, std::vector<std::pair<std::string, double>>> items_;
 };

@@ -59,7 +59,7 @@ void write_comparison_markdown(std::ostream& out, const Comparison& c) {
   for (const std::string& key : c.keys) {
     const ComparedDocument& d = *c.document(key);
     const ActInfo& act = d.extraction.document;
-    row(out, {index.region_name(key), act.title.value_or("—"), act.date.value_or("—"), act.number.value_or("—"),
+    row(out, {c.region_name(key), act.title.value_or("—"), act.date.value_or("—"), act.number.value_or("—"),
               std::to_string(d.measures), std::to_string(d.system_measures), std::to_string(d.items_covered),
               std::to_string(d.region_specific), d.extraction.source.path});
   }
@@ -79,7 +79,7 @@ void write_comparison_markdown(std::ostream& out, const Comparison& c) {
   if (any_duplicate) out << "\n";
 
   std::vector<std::string> columns = {"Пункт", "Мероприятие шаблона"};
-  for (const std::string& key : c.keys) columns.push_back(index.region_name(key));
+  for (const std::string& key : c.keys) columns.push_back(c.region_name(key));
   if (c.template_used) {
     out << "## Покрытие шаблона\n\n"
         << "В ячейке: номера системообразующих мероприятий региона (направление.номер) и сходство с пунктом шаблона; "
@@ -99,7 +99,7 @@ void write_comparison_markdown(std::ostream& out, const Comparison& c) {
 
   out << "## Мероприятия вне шаблона\n\n";
   std::vector<std::string> specific = {"Мероприятие"};
-  for (const std::string& key : c.keys) specific.push_back(index.region_name(key));
+  for (const std::string& key : c.keys) specific.push_back(c.region_name(key));
   header(out, specific);
   int n = 0;
   for (const ComparisonItem& item : c.items) {
@@ -118,7 +118,7 @@ void write_comparison_markdown(std::ostream& out, const Comparison& c) {
   out << "## Ответственные и соисполнители по видам организаций\n\n"
       << "Число мероприятий, в которых организация этого вида ответственная / соисполнитель.\n\n";
   std::vector<std::string> kinds_header = {"Вид организации"};
-  for (const std::string& key : c.keys) kinds_header.push_back(index.region_name(key));
+  for (const std::string& key : c.keys) kinds_header.push_back(c.region_name(key));
   header(out, kinds_header);
   std::set<std::string> kinds;
   for (const auto& [key, by_kind] : c.responsibility)
@@ -139,7 +139,7 @@ void write_comparison_markdown(std::ostream& out, const Comparison& c) {
                          const char* first, auto label) {
     out << "## " << title << "\n\n" << note << "\n\n";
     std::vector<std::string> h = {first};
-    for (const std::string& key : c.keys) h.push_back(index.region_name(key));
+    for (const std::string& key : c.keys) h.push_back(c.region_name(key));
     header(out, h);
     std::set<std::string> keys;
     for (const auto& [key, counts] : m)

@@ -60,7 +60,7 @@ void write_measures_csv(std::ostream& out, const Comparison& c) {
       auto text = [](const Mention& x) { return x.text; };
       auto entity = [](const Mention& x) { return x.entity.value_or(""); };
       auto kind = [](const Mention& x) { return x.kind; };
-      line(out, {key, index.region_name(key), d.extraction.source.path, std::to_string(lm.roadmap),
+      line(out, {key, c.region_name(key), d.extraction.source.path, std::to_string(lm.roadmap),
                  number(lm.direction->number), lm.direction->title.value_or(""), number(lm.system_measure->number),
                  lm.system_measure->title.value_or(""),
                  joined(items, [](const auto& p) { return p.first; }),
