@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (ASan + UBSan) into build-fuzz/ and
-# runs each for SECONDS (default 60) on seeds from corpus/, tests/fixtures/
-# and ../shared/robustness/. Findings go to build-fuzz/findings/TARGET/;
+# runs each for SECONDS (default 60) on seeds from corpus/, tests/fixtures/,
+# tests/robustness/real/ and the hostile set generated into build-fuzz/hostile/. Findings go to build-fuzz/findings/TARGET/;
 # a crash, leak or timeout fails the script.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 set -euo pipefail
@@ -11,16 +11,16 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(text_reader docx_reader word_xml_reader deadline_parser mention_splitter rule_loader)
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKARTA_FUZZ=ON >/dev/null
-cmake --build build-fuzz -j"$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
-shared=../shared/robustness
+cmake --build build-fuzz -j"$(nproc)" --target hostile_set $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
+hostile=build-fuzz/hostile real=tests/robustness/real
 status=0
 for t in "${targets[@]}"; do
   seeds=build-fuzz/seeds/$t findings=build-fuzz/findings/$t
   mkdir -p "$seeds" "$findings"
   case "$t" in
-    text_reader) cp corpus/*.txt tests/fixtures/*.txt "$shared"/hostile/*.txt "$seeds"/ ;;
-    docx_reader) cp corpus/*.docx tests/fixtures/*.docx "$shared"/hostile/*.docx "$seeds"/; find "$shared"/real -name '*.docx' -size -200k -exec cp {} "$seeds"/ \; ;;
-    word_xml_reader) cp corpus/*.xml "$shared"/hostile/*.xml "$seeds"/ ;;
+    text_reader) cp corpus/*.txt tests/fixtures/*.txt "$hostile"/*.txt "$seeds"/ ;;
+    docx_reader) cp corpus/*.docx tests/fixtures/*.docx "$hostile"/*.docx "$seeds"/; find "$real" -name '*.docx' -size -200k -exec cp {} "$seeds"/ \; ;;
+    word_xml_reader) cp corpus/*.xml "$hostile"/*.xml "$seeds"/ ;;
     deadline_parser) grep -ho 'text: "[^"]*"' rules/deadlines.yaml | sed 's/^text: "//; s/"$//' | split -l 1 - "$seeds"/d ;;
     mention_splitter) grep -ho 'text: "[^"]*"' rules/mentions.yaml | sed 's/^text: "//; s/"$//' | split -l 1 - "$seeds"/m ;;
     rule_loader) cp rules/*.yaml "$seeds"/ ;;

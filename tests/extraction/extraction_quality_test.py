@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Runs `karta extract` on the six corpus files and the fixture documents and
-checks the output against its gold with ../shared/tools/score.py, against the
+checks the output against its gold with tests/tools/score.py, against the
 roadmap-extract/1 JSON Schema, and for determinism (a second run gives the
 same bytes) and unescaped Cyrillic.
 
-usage: extraction_quality_test.py KARTA SOURCE_DIR SHARED_DIR
+usage: extraction_quality_test.py KARTA SOURCE_DIR
+
+Gold for the corpus is in tests/gold/, the contract in docs/.
 """
 import glob
 import importlib.util
@@ -27,18 +29,24 @@ CORPUS_OVERALL = 97.0
 DOCUMENT_FLOORS = {'references.f1': 0.95, 'definitions.f1': 0.95, 'indicators.f1': 0.95}
 
 
-def load_scorer(shared):
-    spec = importlib.util.spec_from_file_location('score', os.path.join(shared, 'tools', 'score.py'))
+def need(path):
+    if not os.path.exists(path):
+        raise SystemExit('missing test data: %s' % path)
+    return path
+
+
+def load_scorer(source):
+    spec = importlib.util.spec_from_file_location('score', need(os.path.join(source, 'tests', 'tools', 'score.py')))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def cases(source, shared):
+def cases(source):
     out = []
     for path in sorted(glob.glob(os.path.join(source, 'corpus', '*'))):
         stem = os.path.splitext(os.path.basename(path))[0]
-        out.append((path, os.path.join(shared, 'gold', stem + '.gold.json'), 'corpus'))
+        out.append((path, need(os.path.join(source, 'tests', 'gold', stem + '.gold.json')), 'corpus'))
     for gold in sorted(glob.glob(os.path.join(source, 'tests', 'fixtures', '*.gold.json'))):
         stem = os.path.basename(gold)[:-len('.gold.json')]
         inputs = [p for p in glob.glob(os.path.join(source, 'tests', 'fixtures', stem + '.*')) if not p.endswith('.json')]
@@ -49,13 +57,13 @@ def cases(source, shared):
 
 
 def main():
-    karta, source, shared = sys.argv[1:4]
-    scorer = load_scorer(shared)
-    schema = json.load(open(os.path.join(shared, 'spec', 'roadmap-extract-1.schema.json'), encoding='utf-8'))
+    karta, source = sys.argv[1:3]
+    scorer = load_scorer(source)
+    schema = json.load(open(need(os.path.join(source, 'docs', 'roadmap-extract-1.schema.json')), encoding='utf-8'))
     validator = jsonschema.Draft202012Validator(schema) if hasattr(jsonschema, 'Draft202012Validator') \
         else jsonschema.validators.validator_for(schema)(schema)
     failures = []
-    all_cases = cases(source, shared)
+    all_cases = cases(source)
     fixtures = sum(1 for c in all_cases if c[2] == 'fixture')
     if fixtures < 4:
         failures.append('only %d fixture documents with gold under tests/fixtures/' % fixtures)

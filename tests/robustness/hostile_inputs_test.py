@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Runs `karta read` on every row of ../shared/robustness/hostile/manifest.tsv.
+"""Runs `karta read` on every row of tests/robustness/hostile/manifest.tsv.
 
-Each input runs in its own empty working directory under a memory cap, with a
-listener on 127.0.0.1:47321 (where the XXE probes point) that must see no
-connection. Checks: `parse` rows succeed and contain must_contain; `error`
+The inputs are generated first, with the repository's copy of make_hostile.py
+(deterministic; the same bytes as the published set). Each input runs in its
+own empty working directory under a memory cap, with a listener on a free
+loopback port that must see no connection: the XXE probes are written for
+port 47321, so their copies here are pointed at the listener's port instead
+(two suites on one machine never collide on a fixed port). Checks: `parse` rows succeed and contain must_contain; `error`
 rows fail with exit 1 and a message naming the file; `either` rows do one of
 the two; nothing crashes, hangs, writes outside its directory, prints
 must_not_contain or emits invalid UTF-8. The --big cases are generated here
@@ -20,9 +23,10 @@ import sys
 import tempfile
 import threading
 import time
+import zipfile
 
 MEMORY_CAP = 512 << 20
-XXE_PORT = 47321
+PUBLISHED_XXE_PORT = b"127.0.0.1:47321"
 
 
 class Listener:
@@ -32,7 +36,8 @@ class Listener:
         self.connections = 0
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.sock.bind(("127.0.0.1", XXE_PORT))
+        self.sock.bind(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
         self.sock.listen(8)
         self.sock.settimeout(0.2)
         self.stop = False
@@ -52,6 +57,32 @@ class Listener:
         self.stop = True
         self.thread.join()
         self.sock.close()
+
+
+def repoint_probes(directory, port):
+    """Rewrites every generated input that names the published probe port so
+    that it names `port`; returns how many were rewritten."""
+    new = b"127.0.0.1:%d" % port
+    count = 0
+    for name in sorted(os.listdir(directory)):
+        path = os.path.join(directory, name)
+        data = open(path, "rb").read()
+        if zipfile.is_zipfile(path):
+            try:
+                with zipfile.ZipFile(path) as z:
+                    members = [(i, z.read(i)) for i in z.infolist()]
+            except Exception:
+                continue   # the broken archives are broken on purpose
+            if not any(PUBLISHED_XXE_PORT in body for _, body in members):
+                continue
+            with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+                for info, body in members:
+                    z.writestr(info, body.replace(PUBLISHED_XXE_PORT, new))
+            count += 1
+        elif PUBLISHED_XXE_PORT in data:
+            open(path, "wb").write(data.replace(PUBLISHED_XXE_PORT, new))
+            count += 1
+    return count
 
 
 def limit_memory():
@@ -123,23 +154,30 @@ def check(row, karta, directory, timeout):
 
 
 def main():
-    karta, shared = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    karta, hostile = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     big = "--big" in sys.argv
-    hostile = os.path.join(shared, "robustness", "hostile")
-    rows = list(csv.DictReader(open(os.path.join(hostile, "manifest.tsv"), encoding="utf-8"), delimiter="\t"))
+    manifest = os.path.join(hostile, "manifest.tsv")
+    generator = os.path.join(hostile, "make_hostile.py")
+    for needed in (manifest, generator):
+        if not os.path.isfile(needed):
+            print("FAIL missing test data: %s" % needed)
+            return 1
+    rows = list(csv.DictReader(open(manifest, encoding="utf-8"), delimiter="\t"))
     listener = Listener()
     before = evil_files()
     failures, checked = [], 0
     with tempfile.TemporaryDirectory() as generated:
+        command = [sys.executable, generator, generated]
         if big:
-            subprocess.run([sys.executable, os.path.join(shared, "robustness", "make_hostile.py"), generated,
-                            "--big", "--only", *[r["file"] for r in rows if r["big"] == "1"]],
-                           check=True, capture_output=True)
+            command += ["--big", "--only", *[r["file"] for r in rows if r["big"] == "1"]]
+        subprocess.run(command, check=True, capture_output=True)
+        if not big and repoint_probes(generated, listener.port) < 2:
+            failures.append("probes")
+            print("FAIL the XXE probes naming %s were not found in the generated set" % PUBLISHED_XXE_PORT.decode())
         for row in rows:
             if (row["big"] == "1") != big:
                 continue
-            directory = generated if big else hostile
-            problem = check(row, karta, directory, 60 if big else 10)
+            problem = check(row, karta, generated, 60 if big else 10)
             checked += 1
             status = "ok  " if problem is None else "FAIL"
             print("%s %-36s %-6s %s" % (status, row["file"], row["expect"], problem or ""))
@@ -148,7 +186,7 @@ def main():
     listener.close()
     if listener.connections:
         failures.append("network")
-        print("FAIL %d connection(s) reached 127.0.0.1:%d" % (listener.connections, XXE_PORT))
+        print("FAIL %d connection(s) reached 127.0.0.1:%d" % (listener.connections, listener.port))
     new_evil = evil_files() - before
     if new_evil:
         failures.append("path traversal")

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Reads every file in ../shared/robustness/real/ with `karta read`.
+"""Reads every file in tests/robustness/real/ (see its SOURCES.md) with `karta read`.
 
 Each either reads (exit 0, valid JSON on stdout) or fails cleanly (exit 1,
 a message naming the file and a reason); none crashes, hangs (10 s) or goes
 over 512 MiB. Prints a line per file and the tally.
 
-usage: real_docx_test.py KARTA SHARED_DIR
+usage: real_docx_test.py KARTA REAL_DIR
 """
 import json
 import os
@@ -45,9 +45,11 @@ def check(karta, path):
 
 
 def main():
-    karta, shared = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    real = os.path.join(shared, "robustness", "real")
-    names = sorted(n for n in os.listdir(real) if not n.endswith(".md"))
+    karta, real = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    if not os.path.isdir(real):
+        print("FAIL missing test data: %s" % real)
+        return 1
+    names = sorted(n for n in os.listdir(real) if not n.endswith(".md") and not n.startswith("."))
     failures, read = 0, 0
     for name in names:
         problem, outcome = check(karta, os.path.join(real, name))

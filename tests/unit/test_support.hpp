@@ -1,9 +1,10 @@
-// Helpers shared by the tests: paths into the repository and ../shared, and
-// the document model reduced to what assertions need.
+// Helpers for the tests: paths into the repository and into the hostile set
+// generated at build time, and the document model reduced to what assertions need.
 #pragma once
 
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -12,10 +13,15 @@
 namespace karta::test {
 
 inline std::string source_path(const std::string& relative) { return std::string(KARTA_SOURCE_DIR) + "/" + relative; }
-inline std::string shared_path(const std::string& relative) { return std::string(KARTA_SHARED_DIR) + "/" + relative; }
+// A file of the hostile-input set (tests/robustness/hostile/make_hostile.py,
+// generated into the build tree).
+inline std::string hostile_path(const std::string& name) { return std::string(KARTA_HOSTILE_DIR) + "/" + name; }
 
+// The whole file; a file that cannot be opened throws with its path, so a
+// missing fixture is reported as missing, never read as empty.
 inline std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("missing test data: " + path);
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();

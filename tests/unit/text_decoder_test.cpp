@@ -7,7 +7,7 @@
 namespace karta::test {
 namespace {
 
-std::string hostile(const std::string& name) { return slurp(shared_path("robustness/hostile/" + name)); }
+std::string hostile(const std::string& name) { return slurp(hostile_path(name)); }
 
 std::string decoded(const std::string& bytes, std::string* encoding = nullptr, Diagnostics* diags = nullptr) {
   Diagnostics local;
