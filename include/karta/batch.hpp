@@ -12,7 +12,7 @@
 // per input, in input order:
 //   {"path": "archive.zip!inner/a.docx", "sha256": "…", "bytes": 1234, "format": "docx",
 //    "status": "ok", "error": null, "output": "archive.zip/inner/a.docx.json",
-//    "measures": 23, "ms": 41, "rules": "…rule-set version…"}
+//    "measures": 23, "ms": 41, "rules": "…rule-set version…", "karta": "0.2.0"}
 // status: ok | failed (error says why) | skipped (not a document: a Word lock
 // file, a macOS resource fork, a hidden file; error says which).
 #pragma once
@@ -31,7 +31,7 @@ struct BatchOptions {
   std::string out_dir;                 // "" writes no files (results on stdout only)
   enum class Stdout { none, pretty, lines } stdout_mode = Stdout::none;
   unsigned jobs = 0;                   // worker threads; 0: one per core
-  bool resume = false;                 // keep outputs whose input and rule set are unchanged
+  bool resume = false;                 // keep outputs whose input, rule set and karta version are unchanged
   int shard = 1, shards = 1;           // take the shard-th of `shards` stable shards
   enum class Talk { quiet, normal, verbose } talk = Talk::normal;
   bool progress = false;               // a progress line on stderr (the CLI sets it for a terminal)
@@ -72,6 +72,7 @@ struct ManifestEntry {
   std::optional<int> measures;
   std::int64_t ms = 0;
   std::string rules;                   // rule-set version the output was made with
+  std::string karta;                   // karta version the output was made with
 };
 
 std::string manifest_line(const ManifestEntry& entry);                  // one JSON object, no newline
@@ -79,10 +80,12 @@ std::optional<ManifestEntry> parse_manifest_line(const std::string& line);   // 
 
 struct BatchSummary {
   std::size_t ok = 0, failed = 0, skipped = 0, resumed = 0;
+  std::size_t output_errors = 0;       // of the failed: outputs that could not be written (OutputError)
   std::string manifest;                // its path, "" when no OUT
 };
 
-// Converts every input; never throws for bad input. Outputs and the manifest
+// Converts every input; never throws for bad input. Throws OutputError
+// (karta/output_error.hpp) when OUT or its manifest cannot be written. Outputs and the manifest
 // are written atomically (temporary file, then rename); a killed run leaves
 // OUT/manifest*.jsonl.part, which --resume reads.
 BatchSummary run_batch(const std::vector<BatchInput>& inputs, const RuleSet& rules, const BatchOptions& options);

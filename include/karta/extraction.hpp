@@ -47,6 +47,8 @@ struct MeasureSource {
   int table = 0;               // 1-based table index in the document
   std::vector<int> rows;       // 0-based row indices in that table
   std::vector<int> lines;      // text inputs: line numbers
+  std::string part;            // XML inputs: the package part ("word/document.xml")
+  std::vector<int> path;       // XML inputs: block index of the table, then row index (0-based)
 };
 
 struct Measure {
@@ -131,7 +133,14 @@ struct SourceInfo {
   std::optional<std::string> encoding;
 };
 
+// What made the extraction: karta's version and the rule set's.
+struct Producer {
+  std::string karta;
+  std::string rules;
+};
+
 struct Extraction {
+  Producer producer;
   SourceInfo source;
   ActInfo document;
   std::vector<Entity> entities;

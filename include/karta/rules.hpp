@@ -84,7 +84,10 @@ class RuleSet {
  public:
   // Loads every *.yaml in `dir`. Throws RuleError naming file:line.
   static RuleSet load(const std::string& dir);
-  // The rules/ directory bundled with this build.
+  // Where the rules are when none are named: $KARTA_RULES if set; else
+  // PREFIX/share/karta/rules beside the installed binary or libkarta.so
+  // (found from the module's own path, so a moved prefix still works); else
+  // the source tree's rules/ (a build tree).
   static std::string default_dir();
 
   // Rules of a group ("deadlines.frequencies"), in file order; empty when absent.

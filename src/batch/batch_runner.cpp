@@ -3,7 +3,9 @@
 // kill) and is written whole, in input order, at the end.
 #include <atomic>
 #include <chrono>
+#include <cerrno>
 #include <condition_variable>
+#include <cstring>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -18,6 +20,8 @@
 #include "karta/batch.hpp"
 #include "karta/extract.hpp"
 #include "karta/extraction_json.hpp"
+#include "karta/output_error.hpp"
+#include "karta/version.hpp"
 #include "write/atomic_file.hpp"
 
 namespace karta {
@@ -73,22 +77,27 @@ class Run {
     for (unsigned j = 0; j < jobs; ++j) workers.emplace_back([this] { work(); });
     if (options_.progress) {
       std::unique_lock<std::mutex> lock(mutex_);
+      // At most ten redraws a second, however fast inputs finish.
       while (done_ < inputs_.size()) {
         draw_progress();
-        changed_.wait_for(lock, std::chrono::milliseconds(250));
+        const auto next = Clock::now() + std::chrono::milliseconds(100);
+        changed_.wait_until(lock, next, [&] { return done_ >= inputs_.size(); });
       }
       draw_progress();
       std::cerr << "\n";
     }
     for (std::thread& t : workers) t.join();
     if (!options_.out_dir.empty()) close_manifest();
+    summary_.output_errors = output_errors_;
     return summary_;
   }
 
  private:
   void open_manifest() {
     const fs::path out(options_.out_dir);
-    fs::create_directories(out);
+    std::error_code ec;
+    fs::create_directories(out, ec);
+    if (ec) throw OutputError(out.string(), ec.message());
     const std::string name = options_.shards > 1 ? "manifest-" + std::to_string(options_.shard) + "-of-" +
                                                        std::to_string(options_.shards) + ".jsonl"
                                                  : "manifest.jsonl";
@@ -107,7 +116,7 @@ class Run {
     }
     if (options_.shards <= 1) remove_stale_temporaries(out);
     part_file_ = std::fopen(part_.c_str(), "a");
-    if (!part_file_) throw std::runtime_error("cannot write " + part_.string());
+    if (!part_file_) throw OutputError(part_.string(), std::strerror(errno));
     summary_.manifest = manifest_.string();
   }
 
@@ -146,6 +155,7 @@ class Run {
     ManifestEntry e;
     e.path = in.path;
     e.rules = rules_.version();
+    e.karta = version();
     auto elapsed = [&] { return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0).count(); };
     if (!in.skip.empty()) {
       e.status = "skipped";
@@ -159,7 +169,7 @@ class Run {
       if (options_.resume) {
         auto prev = previous_.find(in.path);
         if (prev != previous_.end() && prev->second.status == "ok" && prev->second.sha256 == e.sha256 &&
-            prev->second.rules == e.rules && prev->second.output &&
+            prev->second.rules == e.rules && prev->second.karta == e.karta && prev->second.output &&
             fs::exists(fs::path(options_.out_dir) / *prev->second.output)) {
           resumed = true;
           return prev->second;
@@ -189,6 +199,11 @@ class Run {
     } catch (const ReadError& error) {
       e.status = "failed";
       e.error = error.reason();
+    } catch (const OutputError& error) {
+      // Not the input's fault: the run says so with its own exit status.
+      e.status = "failed";
+      e.error = error.what();
+      ++output_errors_;
     } catch (const std::exception& error) {
       e.status = "failed";
       e.error = std::string("internal error: ") + error.what();
@@ -211,6 +226,7 @@ class Run {
       std::fflush(part_file_);
     }
     if (options_.stdout_mode != BatchOptions::Stdout::none) {
+      if (options_.progress) std::cerr << "\r\033[K" << std::flush;   // the progress line is not stdout's
       if (!json.empty() && !resumed) std::cout << json;
       else if (e.status != "ok" && options_.stdout_mode == BatchOptions::Stdout::lines) std::cout << manifest_line(e) << "\n";
       std::cout.flush();
@@ -242,6 +258,7 @@ class Run {
   fs::path manifest_, part_;
   std::FILE* part_file_ = nullptr;
   std::atomic<std::size_t> next_{0};
+  std::atomic<std::size_t> output_errors_{0};
   std::mutex mutex_;
   std::condition_variable changed_;
   std::size_t done_ = 0;

@@ -79,6 +79,11 @@ class Lister {
       for (const fs::path& f : files) file(f.string(), safe_relative_path(f.lexically_relative(arg).string()));
       return;
     }
+    // Standard input, /dev/stdin, <(…): read once, as one document; a pipe
+    // cannot be opened twice to look for archive members first.
+    if (arg == "-") return add(BatchInput{arg, "", arg, {}, ""}, "stdin");
+    if (!fs::is_regular_file(arg, ec) && fs::exists(arg, ec))
+      return add(BatchInput{arg, "", arg, {}, ""}, safe_relative_path(fs::path(arg).filename().string()));
     file(arg, safe_relative_path(fs::path(arg).filename().string()));
   }
 

@@ -36,6 +36,7 @@ std::string manifest_line(const ManifestEntry& e) {
   j.field("measures", e.measures);
   j.field("ms", e.ms);
   j.field("rules", e.rules);
+  j.field("karta", e.karta);
   j.end_object();
   return s.str();
 }
@@ -55,6 +56,7 @@ std::optional<ManifestEntry> parse_manifest_line(const std::string& line) {
     e.measures = get<int>(o, "measures");
     e.ms = get<std::int64_t>(o, "ms").value_or(0);
     e.rules = get<std::string>(o, "rules").value_or("");
+    e.karta = get<std::string>(o, "karta").value_or("");
     return e;
   } catch (const Poco::Exception&) {
     return std::nullopt;

@@ -1,40 +1,58 @@
+// karta COMMAND …: one parser (CLI11) for every command, so that --help,
+// --opt=value, `--` and the exit statuses behave the same everywhere.
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "karta/output_error.hpp"
+#include "karta/rules.hpp"
+#include "karta/version.hpp"
 
 namespace {
 
-const char* kUsage =
-    "usage: karta COMMAND [ARGS]\n"
-    "  read FILE... [-o DIR|-]               print the document model (paragraphs, tables) as JSON\n"
-    "  extract INPUT... -o OUT|- [-j N] [--resume] [--jsonl] [--shard K/N] …\n"
-    "                                        roadmap-extract/1 JSON per input and OUT/manifest.jsonl\n"
-    "  compare INPUT... -o DIR [--rules DIR]  align regions' roadmaps to the federal template;\n"
-    "                                        writes comparison.json, .md, .html and measures.csv\n"
-    "  rules test [DIR]                      run every example in the rule files\n";
+std::string version_text() {
+  std::string text = std::string("karta ") + karta::version() + "\n";
+  const std::string dir = karta::RuleSet::default_dir();
+  try {
+    text += "rules " + karta::RuleSet::load(dir).version() + " (" + dir + ")\n";
+  } catch (const karta::RuleError& e) {
+    text += std::string("rules: cannot load: ") + e.what() + "\n";
+  }
+  std::string libraries;
+  for (const auto& [name, version] : karta::library_versions())
+    libraries += (libraries.empty() ? "" : ", ") + name + " " + version;
+  return text + libraries;
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::cerr << kUsage;
-    return 2;
-  }
-  std::string command = argv[1];
-  karta::cli::Args args(argv + 2, argv + argc);
+  namespace cli = karta::cli;
+  CLI::App app("karta: Russian regional education acts and their roadmap tables as structured JSON", "karta");
+  app.require_subcommand(1);
+  app.set_version_flag("--version", version_text, "Print karta's, the rule set's and the libraries' versions");
+  app.footer("Exit status: 0 all inputs done, 1 some inputs failed, 2 usage error, 3 an output could not be "
+             "written, 4 internal error (a bug).\nSee karta(1) and README.md.");
+  app.get_formatter()->column_width(34);
+  const std::vector<cli::Command> commands = {cli::add_read_command(app), cli::add_extract_command(app),
+                                              cli::add_compare_command(app), cli::add_export_command(app),
+                                              cli::add_rules_command(app)};
   try {
-    if (command == "read") return karta::cli::read_command(args);
-    if (command == "extract") return karta::cli::extract_command(args);
-    if (command == "compare") return karta::cli::compare_command(args);
-    if (command == "rules") return karta::cli::rules_command(args);
-    if (command == "--help" || command == "-h" || command == "help") {
-      std::cout << kUsage;
-      return 0;
-    }
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? cli::ok : cli::usage;
+  }
+  try {
+    for (const cli::Command& command : commands)
+      if (command.app->parsed()) return command.run();
+  } catch (const cli::UsageError& e) {
+    std::cerr << "karta: " << e.what() << "\nRun with --help for more information.\n";
+    return cli::usage;
+  } catch (const karta::OutputError& e) {
+    std::cerr << "karta: " << e.what() << "\n";
+    return cli::unwritable;
   } catch (const std::exception& e) {
     std::cerr << "karta: internal error: " << e.what() << "\n";
-    return 1;
+    return cli::internal;
   }
-  std::cerr << "karta: unknown command '" << command << "'\n" << kUsage;
-  return 2;
+  return cli::usage;
 }

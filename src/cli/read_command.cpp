@@ -1,49 +1,51 @@
 // karta read FILE... [-o DIR|-]: the document model as JSON, for people
 // debugging rules and for tests.
 #include <filesystem>
-#include <fstream>
 #include <iostream>
+#include <memory>
 
 #include "cli/commands.hpp"
 #include "karta/document_json.hpp"
 #include "karta/read.hpp"
+#include "write/atomic_file.hpp"
 
 namespace karta::cli {
+namespace {
 
-int read_command(const Args& args) {
+struct ReadArgs {
   std::vector<std::string> inputs;
-  std::string out_dir = "-";
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "-o" && i + 1 < args.size()) {
-      out_dir = args[++i];
-    } else if (!args[i].empty() && args[i][0] == '-') {
-      std::cerr << "karta read: unknown option " << args[i] << "\n";
-      return 2;
-    } else {
-      inputs.push_back(args[i]);
-    }
-  }
-  if (inputs.empty()) {
-    std::cerr << "usage: karta read FILE... [-o DIR|-]\n";
-    return 2;
-  }
+  std::string out = "-";
+};
+
+int run(const ReadArgs& a) {
   int failed = 0;
-  for (const std::string& path : inputs) {
+  for (const std::string& path : a.inputs) {
     ReadResult result = read_file(path);
     if (!result.ok()) {
       std::cerr << "karta: " << result.error->what() << "\n";
       ++failed;
     }
-    if (out_dir == "-") {
+    if (a.out == "-") {
       write_document_json(std::cout, path, result);
       continue;
     }
-    std::filesystem::create_directories(out_dir);
-    auto target = std::filesystem::path(out_dir) / (std::filesystem::path(path).filename().string() + ".read.json");
-    std::ofstream out(target, std::ios::binary);
-    write_document_json(out, path, result);
+    const std::string name = path == "-" ? "stdin" : std::filesystem::path(path).filename().string();
+    write_file_atomically(std::filesystem::path(a.out) / (name + ".read.json"),
+                          [&](std::ostream& out) { write_document_json(out, path, result); });
   }
-  return failed ? 1 : 0;
+  return failed ? inputs_failed : ok;
+}
+
+}  // namespace
+
+Command add_read_command(CLI::App& app) {
+  auto args = std::make_shared<ReadArgs>();
+  CLI::App* c = app.add_subcommand("read", "Print the document model (paragraphs and tables with spans and "
+                                           "source positions) as JSON");
+  c->add_option("FILE", args->inputs, "documents to read; - reads standard input")->required();
+  c->add_option("-o,--output", args->out, "a folder for FILE.read.json per input, or - for stdout")
+      ->capture_default_str();
+  return {c, [args] { return run(*args); }};
 }
 
 }  // namespace karta::cli

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <iostream>
+#include <memory>
 
 #include "cli/commands.hpp"
 #include "extract/deadline_parser.hpp"
@@ -31,11 +32,10 @@ std::vector<std::string> item_ids(const std::vector<ItemScore>& scores) {
 }
 
 // karta rules align TEXT...: each template's five best items for TEXT, with scores.
-int align_command(const Args& args) {
-  const std::string dir = RuleSet::default_dir();
+int align_command(const std::vector<std::string>& words, const std::string& dir) {
   const RuleSet rules = RuleSet::load(dir);
   std::string text;
-  for (std::size_t i = 1; i < args.size(); ++i) text += (i > 1 ? " " : "") + args[i];
+  for (const std::string& w : words) text += (text.empty() ? "" : " ") + w;
   for (const MeasureTemplate& t : load_templates(dir + "/templates")) {
     const auto aligned = align_text(t, rules, text);
     std::cout << t.id << ": aligns to " << (aligned.empty() ? "no item" : joined(item_ids(aligned)))
@@ -47,15 +47,7 @@ int align_command(const Args& args) {
   return 0;
 }
 
-}  // namespace
-
-int rules_command(const Args& args) {
-  if (args.size() > 1 && args[0] == "align") return align_command(args);
-  if (args.empty() || args[0] != "test") {
-    std::cerr << "usage: karta rules test [DIR] | karta rules align TEXT\n";
-    return 2;
-  }
-  const std::string dir = args.size() > 1 ? args[1] : RuleSet::default_dir();
+int test_command(const std::string& dir) {
   const auto started = std::chrono::steady_clock::now();
   RuleSet rules;
   try {
@@ -137,6 +129,29 @@ int rules_command(const Args& args) {
   std::cout << "rule set loaded and compiled in " << static_cast<int>(load_ms) << " ms\n";
   std::cout << passed << " passed, " << failed << " failed\n";
   return failed ? 1 : 0;
+}
+
+struct RulesArgs {
+  std::string dir;
+  std::vector<std::string> words;
+};
+
+}  // namespace
+
+Command add_rules_command(CLI::App& app) {
+  auto a = std::make_shared<RulesArgs>();
+  CLI::App* c = app.add_subcommand("rules", "Check the rule files, or see how a wording aligns");
+  c->require_subcommand(1);
+  CLI::App* test = c->add_subcommand("test", "Run every example in the rule files (rules/*.yaml, "
+                                             "rules/templates/*.yaml); failures as file:line");
+  test->add_option("DIR", a->dir, "the rule folder (default: the one karta uses)");
+  CLI::App* align = c->add_subcommand("align", "The template items a measure's wording aligns to, with scores");
+  align->add_option("TEXT", a->words, "the wording")->required();
+  align->add_option("--rules", a->dir, "the rule folder (default: the one karta uses)");
+  return {c, [a, test] {
+            const std::string dir = a->dir.empty() ? RuleSet::default_dir() : a->dir;
+            return test->parsed() ? test_command(dir) : align_command(a->words, dir);
+          }};
 }
 
 }  // namespace karta::cli

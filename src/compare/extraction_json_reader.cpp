@@ -71,6 +71,9 @@ Measure measure(const Object::Ptr& o) {
     for (std::size_t i = 0; i < rows->size(); ++i) m.source.rows.push_back(rows->getElement<int>(static_cast<unsigned>(i)));
     Array::Ptr lines = array(s, "lines");
     for (std::size_t i = 0; i < lines->size(); ++i) m.source.lines.push_back(lines->getElement<int>(static_cast<unsigned>(i)));
+    m.source.part = string(s, "part");
+    Array::Ptr path = array(s, "path");
+    for (std::size_t i = 0; i < path->size(); ++i) m.source.path.push_back(path->getElement<int>(static_cast<unsigned>(i)));
   }
   return m;
 }
@@ -80,6 +83,7 @@ Extraction from_object(const Object::Ptr& root) {
   if (string(root, "schema") != "roadmap-extract/1")
     throw ExtractionJsonError("not roadmap-extract/1 (schema: " + opt_string(root, "schema").value_or("none") + ")");
   Extraction x;
+  if (Object::Ptr p = root->getObject("producer")) x.producer = {string(p, "karta"), string(p, "rules")};
   if (Object::Ptr s = root->getObject("source")) {
     x.source.path = string(s, "path");
     x.source.sha256 = string(s, "sha256");

@@ -10,6 +10,7 @@
 #include "extract/mention_splitter.hpp"
 #include "extract/requisites.hpp"
 #include "karta/extract.hpp"
+#include "karta/version.hpp"
 #include "karta/normalize.hpp"
 #include "roadmap/roadmap_builder.hpp"
 
@@ -66,6 +67,7 @@ void qualify_entity_ids(Extraction& x, const std::string& region) {
 
 Extraction extract(const Document& document, const RuleSet& rules) {
   Extraction x;
+  x.producer = {version(), rules.version()};
   x.document.definitions = find_definitions(document, rules);
   EntityRegistry entities(x.document.definitions);
   RoadmapContext ctx{rules, DeadlineParser(rules), MentionSplitter(rules), entities, {}, x.diagnostics};

@@ -1,5 +1,10 @@
 // Format detection from content, then the reader for that format. Nothing
 // here trusts the file name.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -69,8 +74,43 @@ ReadResult read_bytes(const std::string& name, std::string_view bytes, const Rea
   return result;
 }
 
+namespace {
+
+// A pipe, a terminal, standard input: no size to check first, so read up to
+// one byte over the limit.
+std::optional<ReadError> read_stream(int fd, const std::string& path, const ReadOptions& options, std::string& bytes) {
+  bytes.clear();
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n == 0) return std::nullopt;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return ReadError(ErrorKind::io, path, std::string("cannot read: ") + std::strerror(errno));
+    }
+    bytes.append(buffer, static_cast<std::size_t>(n));
+    if (bytes.size() > options.max_file_bytes)
+      return ReadError(ErrorKind::too_large, path,
+                       "over the " + std::to_string(options.max_file_bytes) + "-byte input limit");
+  }
+}
+
+}  // namespace
+
 std::optional<ReadError> load_file(const std::string& path, const ReadOptions& options, std::string& bytes) {
+  if (path == "-") return read_stream(STDIN_FILENO, path, options, bytes);
   std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec) return ReadError(ErrorKind::io, path, "cannot read: " + ec.message());
+  if (std::filesystem::is_directory(status)) return ReadError(ErrorKind::io, path, "is a directory");
+  if (!std::filesystem::is_regular_file(status)) {
+    // /dev/stdin, <(…), a named pipe given on purpose.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return ReadError(ErrorKind::io, path, std::string("cannot read: ") + std::strerror(errno));
+    auto error = read_stream(fd, path, options, bytes);
+    ::close(fd);
+    return error;
+  }
   auto size = std::filesystem::file_size(path, ec);
   if (ec) return ReadError(ErrorKind::io, path, "cannot read: " + ec.message());
   if (size > options.max_file_bytes)
@@ -80,7 +120,7 @@ std::optional<ReadError> load_file(const std::string& path, const ReadOptions& o
   std::ifstream in(path, std::ios::binary);
   bytes.assign(static_cast<std::size_t>(size), '\0');
   if (!in || !in.read(bytes.data(), static_cast<std::streamsize>(size)))
-    return ReadError(ErrorKind::io, path, "cannot read the file");
+    return ReadError(ErrorKind::io, path, std::string("cannot read: ") + std::strerror(errno));
   return std::nullopt;
 }
 

@@ -205,7 +205,11 @@ std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const
     measure.source.table = table_number;
     measure.source.rows = {static_cast<int>(r)};
     const Row& source_row = table.rows[r];
-    if (source_row.pos.line_first > 0)
+    if (!source_row.pos.part.empty()) {
+      // An XML row: its line in the part says little (Word writes the body on one line).
+      measure.source.part = source_row.pos.part;
+      measure.source.path = {table.pos.index, source_row.pos.index};
+    } else if (source_row.pos.line_first > 0)
       for (int l = source_row.pos.line_first; l <= std::max(source_row.pos.line_first, source_row.pos.line_last); ++l)
         measure.source.lines.push_back(l);
     const std::string number = columns->cell(row, "number");

@@ -1,7 +1,9 @@
+#include <dlfcn.h>
 #include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -168,7 +170,39 @@ RuleSet RuleSet::load(const std::string& dir) {
   return set;
 }
 
-std::string RuleSet::default_dir() { return std::string(KARTA_SOURCE_DIR) + "/rules"; }
+namespace {
+
+bool holds_rules(const std::filesystem::path& dir) {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(dir / "roadmap.yaml", ec);
+}
+
+// The directory of the binary or shared library this code was linked into:
+// the karta executable (static core) or libkarta.so.
+std::filesystem::path module_dir() {
+  Dl_info info{};
+  if (::dladdr(reinterpret_cast<void*>(&holds_rules), &info) == 0 || info.dli_fname == nullptr) return {};
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::canonical(info.dli_fname, ec);
+  if (ec) return {};
+  return p.parent_path();
+}
+
+}  // namespace
+
+std::string RuleSet::default_dir() {
+  if (const char* env = std::getenv("KARTA_RULES"); env != nullptr && *env != '\0') return env;
+  // Installed: PREFIX/bin/karta or PREFIX/lib/libkarta.so beside PREFIX/share/karta/rules,
+  // wherever PREFIX has been moved. The build tree has no such neighbour and
+  // falls back to the source tree's rules/.
+  const std::filesystem::path here = module_dir();
+  if (!here.empty())
+    for (const char* relative : {KARTA_RULES_FROM_BIN, KARTA_RULES_FROM_LIB}) {
+      const std::filesystem::path candidate = (here / relative).lexically_normal();
+      if (holds_rules(candidate)) return candidate.string();
+    }
+  return std::string(KARTA_SOURCE_DIR) + "/rules";
+}
 
 const std::vector<Rule>& RuleSet::group(const std::string& name) const {
   static const std::vector<Rule> none;

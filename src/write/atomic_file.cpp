@@ -1,7 +1,11 @@
 #include "write/atomic_file.hpp"
 
+#include "karta/output_error.hpp"
+
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <stdexcept>
 
@@ -13,15 +17,25 @@ const char* kTempMark = ".karta-tmp-";
 }  // namespace
 
 void write_file_atomically(const std::filesystem::path& target, const std::function<void(std::ostream&)>& write) {
-  if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path());
+  std::error_code ec;
+  if (target.has_parent_path()) {
+    std::filesystem::create_directories(target.parent_path(), ec);
+    if (ec) throw OutputError(target.parent_path().string(), ec.message());
+  }
   const std::filesystem::path temp = target.string() + kTempMark + std::to_string(::getpid());
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) throw OutputError(target.string(), std::strerror(errno));
     write(out);
     out.flush();
-    if (!out) throw std::runtime_error("cannot write " + temp.string());
+    if (!out) {
+      const std::string reason = std::strerror(errno);
+      std::filesystem::remove(temp, ec);
+      throw OutputError(target.string(), reason);
+    }
   }
-  std::filesystem::rename(temp, target);
+  std::filesystem::rename(temp, target, ec);
+  if (ec) throw OutputError(target.string(), ec.message());
 }
 
 bool is_leftover_temporary(const std::filesystem::path& file) {

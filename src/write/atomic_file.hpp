@@ -9,7 +9,7 @@
 
 namespace karta {
 
-// Creates the target's folder. Throws std::runtime_error when it cannot write.
+// Creates the target's folder. Throws OutputError (karta/output_error.hpp) when it cannot write.
 void write_file_atomically(const std::filesystem::path& target, const std::function<void(std::ostream&)>& write);
 
 // Whether `file` is a temporary a killed run left behind.

@@ -80,6 +80,13 @@ void measure(JsonStream& j, const Measure& m) {
     for (int l : m.source.lines) j.value(l);
     j.end_array();
   }
+  if (!m.source.part.empty()) {
+    j.field("part", m.source.part);
+    j.key("path");
+    j.begin_array();
+    for (int i : m.source.path) j.value(i);
+    j.end_array();
+  }
   j.end_object();
   j.end_object();
 }
@@ -154,6 +161,11 @@ void write_extraction_json(std::ostream& out, const Extraction& x, bool one_line
   JsonStream j(out, one_line);
   j.begin_object();
   j.field("schema", "roadmap-extract/1");
+  j.key("producer");
+  j.begin_object();
+  j.field("karta", x.producer.karta);
+  j.field("rules", x.producer.rules);
+  j.end_object();
   j.key("source");
   j.begin_object();
   j.field("path", x.source.path);

@@ -9,7 +9,7 @@ inputs plus a zip archive of 50 documents with hostile member names.
 - --shard 1/3..3/3 together cover every input exactly once;
 - --jsonl streams one JSON per input; lock files and resource forks are skipped.
 
-usage: batch_test.py KARTA SOURCE_DIR SHARED_DIR
+usage: batch_test.py KARTA SOURCE_DIR HOSTILE_DIR (the generated hostile set)
 """
 import concurrent.futures
 import io
@@ -24,8 +24,7 @@ import tempfile
 import time
 import zipfile
 
-KARTA, SOURCE, SHARED = (pathlib.Path(a).resolve() for a in sys.argv[1:4])
-HOSTILE = SHARED / "robustness/hostile"
+KARTA, SOURCE, HOSTILE = (pathlib.Path(a).resolve() for a in sys.argv[1:4])
 problems = []
 
 
@@ -166,7 +165,7 @@ def main():
         check(status == {"ok": 250, "failed": 20}, f"statuses {status}")
         check(len({e["path"] for e in m}) == 270, "a path twice in the manifest")
         for e in m:
-            check(set(e) == {"path", "sha256", "bytes", "format", "status", "error", "output", "measures", "ms", "rules"},
+            check(set(e) == {"path", "sha256", "bytes", "format", "status", "error", "output", "measures", "ms", "rules", "karta"},
                   f"manifest fields {sorted(e)}")
             if e["status"] == "failed":
                 check(bool(e["error"]) and e["output"] is None, f"failed without a reason: {e}")

@@ -9,7 +9,7 @@ stays bounded, and the next file is converted.
 - 100,000 nested tables (the XML depth limit);
 - a text export with a 20 MB line (--max-line-mb, default 16).
 
-usage: limits_test.py KARTA SOURCE_DIR SHARED_DIR
+usage: limits_test.py KARTA SOURCE_DIR HOSTILE_DIR (the generated hostile set)
 """
 import json
 import os
@@ -20,7 +20,7 @@ import sys
 import tempfile
 import zipfile
 
-KARTA, SOURCE, SHARED = (pathlib.Path(a).resolve() for a in sys.argv[1:4])
+KARTA, SOURCE, HOSTILE = (pathlib.Path(a).resolve() for a in sys.argv[1:4])
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 # ASan's shadow memory and quarantine triple a process's RSS: the cap is for
 # the plain build, the sanitizer build gets room (and checks memory itself).
@@ -67,7 +67,7 @@ def main():
         shutil.copy(good, src / "a2-good.docx")
         docx(src / "b1-cell-50mb.docx", ["<w:p><w:r><w:t>", "Мероприятие " * 2_200_000, "</w:t></w:r></w:p>"])
         shutil.copy(good, src / "b2-good.docx")
-        shutil.copy(SHARED / "robustness/hostile/deep_nesting_tables_100k.docx", src / "c1-nested.docx")
+        shutil.copy(HOSTILE / "deep_nesting_tables_100k.docx", src / "c1-nested.docx")
         shutil.copy(good, src / "c2-good.docx")
         (src / "d1-long-line.txt").write_text("Мероприятие\tСрок\n" + "х" * (10 << 20) + "\n", encoding="utf-8")
         shutil.copy(SOURCE / "corpus/tyumen-roadmap-2023.txt", src / "d2-good.txt")

@@ -1,0 +1,29 @@
+# bash completion for karta
+_karta() {
+  local cur prev words cword
+  _init_completion || return
+  local commands="read extract compare export rules"
+  if [[ $cword -eq 1 ]]; then
+    COMPREPLY=($(compgen -W "$commands --version --help" -- "$cur"))
+    return
+  fi
+  case "$prev" in
+    -o|--output|--rules) _filedir -d; return ;;
+    --files-from|--sqlite|--xlsx) _filedir; return ;;
+    -j|--jobs|--shard|--max-*|--time-budget) return ;;
+  esac
+  local opts=""
+  case "${words[1]}" in
+    read) opts="-o --output --help" ;;
+    extract) opts="-o --output -j --jobs --resume --jsonl --files-from --shard -q --quiet -v --verbose --rules
+                   --max-file-mb --max-part-mb --max-line-mb --max-xml-depth --max-rows --max-cells --max-text-mb
+                   --time-budget --help" ;;
+    compare) opts="-o --output --rules --help" ;;
+    export) opts="--sqlite --xlsx --rules --help" ;;
+    rules)
+      if [[ $cword -eq 2 ]]; then COMPREPLY=($(compgen -W "test align --help" -- "$cur")); return; fi
+      [[ ${words[2]} == test ]] && { _filedir -d; return; } ;;
+  esac
+  if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "$opts" -- "$cur")); else _filedir; fi
+}
+complete -F _karta karta

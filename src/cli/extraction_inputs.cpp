@@ -1,0 +1,88 @@
+#include "cli/extraction_inputs.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "karta/extract.hpp"
+#include "karta/extraction_json.hpp"
+
+namespace karta::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool looks_like_json(const std::string& bytes) {
+  for (unsigned char c : bytes)
+    if (!std::isspace(c)) return c == '{';
+  return false;
+}
+
+std::vector<std::string> files_under(const std::string& dir) {
+  std::vector<std::string> found;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+    if (it->is_regular_file()) found.push_back(it->path().string());
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+}  // namespace
+
+RuleSet load_rule_set(const std::string& dir) {
+  try {
+    return RuleSet::load(dir.empty() ? RuleSet::default_dir() : dir);
+  } catch (const RuleError& e) {
+    throw UsageError(e.what());
+  }
+}
+
+int report_empty_directories(const char* command, const std::vector<std::string>& arguments) {
+  int empty = 0;
+  for (const std::string& a : arguments) {
+    std::error_code ec;
+    if (a != "-" && fs::is_directory(a, ec) && files_under(a).empty()) {
+      std::cerr << "karta " << command << ": " << a << ": no files in this directory\n";
+      ++empty;
+    }
+  }
+  return empty;
+}
+
+LoadedInputs load_extractions(const char* command, const std::vector<std::string>& inputs, const RuleSet& rules) {
+  LoadedInputs out;
+  report_empty_directories(command, inputs);
+  for (const std::string& in : inputs) {
+    std::error_code ec;
+    const bool walked = in != "-" && fs::is_directory(in, ec);
+    for (const std::string& path : walked ? files_under(in) : std::vector<std::string>{in}) {
+      std::string bytes;
+      if (auto error = load_file(path, {}, bytes)) {
+        out.failed.push_back({path, error->reason()});
+        continue;
+      }
+      if (looks_like_json(bytes)) {
+        try {
+          out.extractions.push_back(parse_extraction_json(bytes));
+        } catch (const ExtractionJsonError& e) {
+          // A directory of earlier output also holds other JSON (read models,
+          // comparisons): not inputs, so noted, not failed.
+          if (walked) std::cerr << "karta " << command << ": skipped " << path << ": " << e.what() << "\n";
+          else out.failed.push_back({path, e.what()});
+        }
+        continue;
+      }
+      FileExtraction file = extract_bytes(path, bytes, rules);
+      if (!file.ok()) out.failed.push_back({path, file.error->reason()});
+      else out.extractions.push_back(std::move(file.extraction));
+    }
+  }
+  for (const FailedInput& f : out.failed) std::cerr << "karta: " << f.source << ": " << f.reason << "\n";
+  if (out.nothing()) std::cerr << "karta " << command << ": no documents or extractions found in the inputs\n";
+  return out;
+}
+
+}  // namespace karta::cli

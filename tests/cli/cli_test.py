@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""The command line behaves like a conventional tool: --version, every
+COMMAND --help on stdout with exit 0, --opt=value and `--`, standard input
+(`-`, /dev/stdin, a pipe), the exit statuses 0/1/2/3, an empty input
+directory named on stderr, and an unwritable -o for every command.
+
+usage: cli_test.py KARTA SOURCE_DIR
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+KARTA, SOURCE = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+CORPUS_TXT = os.path.join(SOURCE, 'corpus', 'tyumen-roadmap-2023.txt')
+CORPUS_DOCX = os.path.join(SOURCE, 'corpus', 'tyumen-roadmap-2023.docx')
+passed, failed = 0, 0
+
+
+def run(args, stdin=None, shell=False, cwd=None):
+    if shell:
+        return subprocess.run(['bash', '-c', args], capture_output=True, cwd=cwd, stdin=stdin)
+    return subprocess.run([KARTA] + args, capture_output=True, stdin=stdin, cwd=cwd)
+
+
+def check(ok, what, proc=None):
+    global passed, failed
+    if ok:
+        passed += 1
+        print('ok   ' + what)
+    else:
+        failed += 1
+        detail = ''
+        if proc is not None:
+            detail = ' (exit %s; stderr: %s)' % (proc.returncode, proc.stderr.decode('utf-8', 'replace').strip()[:400])
+        print('FAIL ' + what + detail)
+
+
+def measures(doc):
+    return [m['id'] for r in doc['roadmaps'] for d in r['directions'] for s in d['system_measures'] for m in s['measures']]
+
+
+def main():
+    for path in (CORPUS_TXT, CORPUS_DOCX):
+        if not os.path.isfile(path):
+            print('FAIL missing test data: ' + path)
+            return 1
+    with tempfile.TemporaryDirectory() as tmp:
+        # --version: the program, the rule set and the libraries.
+        p = run(['--version'])
+        out = p.stdout.decode()
+        check(p.returncode == 0 and out.startswith('karta 0.2.0\n') and '\nrules ' in out and 'libxml2' in out
+              and 'ICU' in out and 'Poco' in out, '--version names karta, rules and libraries', p)
+
+        # Every command's --help: its own usage, on stdout, exit 0.
+        for command in (['read'], ['extract'], ['compare'], ['export'], ['rules'], ['rules', 'test'], ['rules', 'align'], []):
+            p = run(command + ['--help'])
+            text = p.stdout.decode()
+            name = ' '.join(['karta'] + command)
+            check(p.returncode == 0 and ('Usage: ' + name) in text and p.stderr == b'',
+                  '%s --help prints its usage on stdout, exit 0' % name, p)
+
+        # Usage errors: exit 2 with the reason on stderr.
+        for args, what in ((['extract', CORPUS_TXT, '--jsonl', '-o', '-'], '--jsonl with -o - conflicts'),
+                           (['extract', CORPUS_TXT], 'extract without an output'),
+                           (['extract', CORPUS_TXT, '-o', os.path.join(tmp, 'u'), '--no-such-option'], 'an unknown option'),
+                           (['extract', CORPUS_TXT, '-o', os.path.join(tmp, 'u'), '-j', '0'], '-j 0'),
+                           (['frobnicate'], 'an unknown command'), ([], 'no command'),
+                           (['export', CORPUS_TXT], 'export with no target')):
+            p = run(args)
+            check(p.returncode == 2 and p.stderr.strip() != b'' and p.stdout == b'', 'usage error (%s): exit 2' % what, p)
+
+        # --opt=value, and -- before an input that looks like an option.
+        out_eq = os.path.join(tmp, 'eq')
+        p = run(['extract', '--output=' + out_eq, '--jobs=1', '--max-rows=50000', CORPUS_TXT])
+        check(p.returncode == 0 and os.path.isfile(os.path.join(out_eq, 'tyumen-roadmap-2023.txt.json')),
+              '--output=DIR --jobs=1 --max-rows=N', p)
+        dashed = os.path.join(tmp, '-roadmap.txt')
+        with open(CORPUS_TXT, 'rb') as src, open(dashed, 'wb') as dst:
+            dst.write(src.read())
+        p = run(['extract', '-o', os.path.join(tmp, 'dd'), '--', '-roadmap.txt'], cwd=tmp)
+        check(p.returncode == 0 and os.path.isfile(os.path.join(tmp, 'dd', '-roadmap.txt.json')),
+              '-- ends the options (an input named -roadmap.txt)', p)
+
+        # Standard input, any format: -, /dev/stdin, a process substitution.
+        reference = json.loads(run(['extract', CORPUS_DOCX, '-o', '-']).stdout)
+        with open(CORPUS_DOCX, 'rb') as f:
+            p = run(['extract', '-', '-o', '-'], stdin=f)
+        doc = json.loads(p.stdout) if p.returncode == 0 else {}
+        check(p.returncode == 0 and doc.get('source', {}).get('path') == '-' and doc['source']['format'] == 'docx'
+              and measures(doc) == measures(reference) and doc['source']['sha256'] == reference['source']['sha256'],
+              'extract - reads a DOCX from stdin, sniffed, same measures as the file', p)
+        with open(CORPUS_TXT, 'rb') as f:
+            p = run(['extract', '/dev/stdin', '-o', os.path.join(tmp, 'si')], stdin=f)
+        check(p.returncode == 0 and os.path.isfile(os.path.join(tmp, 'si', 'stdin.json')), 'extract /dev/stdin', p)
+        p = run('%s read <(cat %s)' % (KARTA, CORPUS_TXT), shell=True)
+        check(p.returncode == 0 and json.loads(p.stdout)['source']['format'] == 'text', 'read <(cat FILE)', p)
+        with open(CORPUS_TXT, 'rb') as f:
+            p = run(['compare', '-', '-o', os.path.join(tmp, 'cmp-stdin')], stdin=f)
+        check(p.returncode == 0 and os.path.isfile(os.path.join(tmp, 'cmp-stdin', 'comparison.json')), 'compare -', p)
+        p = run(['read', '-'], stdin=subprocess.DEVNULL)
+        check(p.returncode == 1 and b'-: empty file' in p.stderr, 'empty stdin fails as an input, exit 1', p)
+
+        # Exit 1: some inputs failed, the others are still written.
+        broken = os.path.join(tmp, 'broken.docx')
+        with open(broken, 'wb') as f:
+            f.write(b'PK\x03\x04 not really a zip')
+        p = run(['extract', CORPUS_TXT, broken, '-o', os.path.join(tmp, 'mixed')])
+        check(p.returncode == 1 and os.path.isfile(os.path.join(tmp, 'mixed', 'tyumen-roadmap-2023.txt.json'))
+              and broken.encode() in p.stderr, 'one failed input: exit 1, the good one written', p)
+
+        # An input directory with nothing in it is named on stderr.
+        empty = os.path.join(tmp, 'empty-dir')
+        os.mkdir(empty)
+        for command in (['extract', empty, '-o', os.path.join(tmp, 'e1')], ['compare', empty, '-o', os.path.join(tmp, 'e2')],
+                        ['export', empty, '--sqlite', os.path.join(tmp, 'e3.db')]):
+            p = run(command)
+            check(p.returncode == 1 and (empty + ': no files in this directory').encode() in p.stderr,
+                  '%s of an empty directory says so, exit 1' % command[0], p)
+
+        # Exit 3: an output that cannot be written (a path under a regular
+        # file: ENOTDIR holds even for root), with the reason from errno.
+        blocker = os.path.join(tmp, 'a-file')
+        open(blocker, 'w').close()
+        bad = os.path.join(blocker, 'out')
+        for command in (['read', CORPUS_TXT, '-o', bad], ['extract', CORPUS_TXT, '-o', bad],
+                        ['compare', CORPUS_TXT, '-o', bad], ['export', CORPUS_TXT, '--sqlite', os.path.join(bad, 'k.db')],
+                        ['export', CORPUS_TXT, '--xlsx', os.path.join(bad, 'k.xlsx')]):
+            p = run(command)
+            err = p.stderr.decode('utf-8', 'replace')
+            check(p.returncode == 3 and 'Not a directory' in err and 'internal error' not in err,
+                  '%s into an unwritable -o: exit 3, the errno reason' % ' '.join(command[:1] + command[2:3]), p)
+
+        # Exit 0: all done; nothing on stdout when writing into OUT.
+        p = run(['extract', CORPUS_TXT, '-o', os.path.join(tmp, 'fine'), '--quiet'])
+        check(p.returncode == 0 and p.stdout == b'' and p.stderr == b'', 'all inputs done: exit 0, quiet', p)
+
+    print('%d passed, %d failed' % (passed, failed))
+    return 1 if failed or not passed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
