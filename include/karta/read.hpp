@@ -22,8 +22,8 @@
 
 namespace karta {
 
-enum class Format { unknown, text, docx, wordml, flat_opc };
-const char* format_name(Format format);  // "text", "docx", "wordml", "flat_opc"
+enum class Format { unknown, text, docx, wordml, flat_opc, html };
+const char* format_name(Format format);  // "text", "docx", "wordml", "flat_opc", "html"
 
 struct ReadOptions {
   std::uint64_t max_file_bytes = 256ull << 20;  // larger inputs are refused unread
@@ -67,7 +67,7 @@ class ReadError : public std::runtime_error {
 
 struct ReadResult {
   Format format = Format::unknown;
-  std::string encoding;               // text inputs: "UTF-8", "windows-1251", "KOI8-R", "UTF-16LE" …
+  std::string encoding;               // text and HTML inputs: "UTF-8", "windows-1251", "KOI8-R", "UTF-16LE" …
   Document document;
   Diagnostics diagnostics;
   std::optional<ReadError> error;     // set when the input could not be read

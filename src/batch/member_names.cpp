@@ -6,19 +6,9 @@
 #include <vector>
 
 #include "karta/batch.hpp"
+#include "model/utf8.hpp"
 
 namespace karta {
-
-bool is_valid_utf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const int32_t n = static_cast<int32_t>(s.size());
-  for (int32_t i = 0; i < n;) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
-}
 
 std::string zip_name_to_utf8(const std::string& name, std::uint16_t flags) {
   if ((flags & 0x800u) || is_valid_utf8(name)) return name;

@@ -9,8 +9,6 @@
 
 namespace karta {
 
-bool is_valid_utf8(std::string_view s);
-
 // A zip entry name in UTF-8: as is when flagged UTF-8 (bit 11) or already
 // valid UTF-8, else decoded from CP866.
 std::string zip_name_to_utf8(const std::string& name, std::uint16_t flags);

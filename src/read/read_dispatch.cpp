@@ -56,6 +56,9 @@ ReadResult read_bytes(const std::string& name, std::string_view bytes, const Rea
     if (zip::looks_like_zip(bytes)) {
       result.format = Format::docx;
       read_docx(bytes, name, options, result.document, result.diagnostics);
+    } else if (looks_like_html(bytes)) {
+      result.format = Format::html;
+      read_html(bytes, name, options, result.document, result.encoding, result.diagnostics);
     } else if (looks_like_xml(bytes)) {
       result.format = read_word_xml(bytes, name, options, result.document, result.diagnostics);
     } else if (looks_binary(bytes)) {
@@ -145,6 +148,7 @@ const char* format_name(Format format) {
     case Format::docx: return "docx";
     case Format::wordml: return "wordml";
     case Format::flat_opc: return "flat_opc";
+    case Format::html: return "html";
     case Format::unknown: break;
   }
   return "unknown";

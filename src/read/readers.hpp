@@ -20,6 +20,12 @@ void read_docx(std::string_view bytes, const std::string& file, const ReadOption
 Format read_word_xml(std::string_view bytes, const std::string& file, const ReadOptions& options,
                      Document& out, Diagnostics& diagnostics);
 
+// An HTML page (<!DOCTYPE html>, <html>, <table> … at the start), and its
+// reader; `encoding` receives the charset the bytes were decoded from.
+bool looks_like_html(std::string_view bytes);
+void read_html(std::string_view bytes, const std::string& file, const ReadOptions& options,
+               Document& out, std::string& encoding, Diagnostics& diagnostics);
+
 // Plain text in any of the supported encodings; `encoding` receives the one detected.
 void read_text(std::string_view bytes, const std::string& file, const ReadOptions& options,
                Document& out, std::string& encoding, Diagnostics& diagnostics);

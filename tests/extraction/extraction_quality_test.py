@@ -53,6 +53,11 @@ def cases(source):
         if len(inputs) != 1:
             raise SystemExit('fixture %s: expected one input beside its gold, found %s' % (stem, inputs))
         out.append((inputs[0], gold, 'fixture'))
+    # The corpus documents as other formats render them (tests/renderings/,
+    # made by tests/fixtures/src/): each must score what its DOCX scores.
+    for path in sorted(glob.glob(os.path.join(source, 'tests', 'renderings', '*'))):
+        stem = os.path.basename(path).split('.')[0]
+        out.append((path, need(os.path.join(source, 'tests', 'gold', stem + '.gold.json')), 'rendering'))
     return out
 
 
@@ -67,6 +72,7 @@ def main():
     fixtures = sum(1 for c in all_cases if c[2] == 'fixture')
     if fixtures < 4:
         failures.append('only %d fixture documents with gold under tests/fixtures/' % fixtures)
+    overall = {}
     with tempfile.TemporaryDirectory() as tmp:
         runs = [os.path.join(tmp, 'a'), os.path.join(tmp, 'b')]
         for out in runs:
@@ -87,6 +93,7 @@ def main():
             res, _ = scorer.score(json.load(open(gold_path, encoding='utf-8')), pred)
             line = ' '.join('%s=%.3f' % (k, res[k]) for k in ROADMAP_FLOORS)
             print('%-36s overall %5.1f  %s' % (name, res['overall'], line))
+            overall[os.path.basename(path)] = res['overall']
             for key, floor in ROADMAP_FLOORS.items():
                 if res[key] < floor:
                     failures.append('%s: %s %.3f < %.2f' % (name, key, res[key], floor))
@@ -101,6 +108,14 @@ def main():
                 for key, floor in DOCUMENT_FLOORS.items():
                     if res[key] < floor:
                         failures.append('%s: %s %.3f < %.2f' % (name, key, res[key], floor))
+    for path, _, what in all_cases:
+        if what == 'rendering':
+            name = os.path.basename(path)
+            docx = name.split('.')[0] + '.docx'
+            if overall.get(name, 0) < overall.get(docx, 100):
+                failures.append('%s: overall %.1f below its DOCX (%.1f)' % (name, overall.get(name, 0), overall.get(docx, 100)))
+    if sum(1 for c in all_cases if c[2] == 'rendering') < 4:
+        failures.append('expected the HTML renderings of both corpus documents (UTF-8 and windows-1251)')
     for f in failures:
         print('FAIL ' + f)
     print('%d files, %d failures' % (len(all_cases), len(failures)))

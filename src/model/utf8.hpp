@@ -1,0 +1,12 @@
+// UTF-8 facts every stage needs (readers, archive names): the model layer,
+// so that no stage reaches downstream for them.
+#pragma once
+
+#include <string_view>
+
+namespace karta {
+
+// Well-formed UTF-8 (no overlongs, surrogates or cut sequences).
+bool is_valid_utf8(std::string_view s);
+
+}  // namespace karta
