@@ -22,8 +22,8 @@
 
 namespace karta {
 
-enum class Format { unknown, text, docx, wordml, flat_opc, html };
-const char* format_name(Format format);  // "text", "docx", "wordml", "flat_opc", "html"
+enum class Format { unknown, text, docx, wordml, flat_opc, html, odt };
+const char* format_name(Format format);  // "text", "docx", "wordml", "flat_opc", "html", "odt" (also Flat ODT)
 
 struct ReadOptions {
   std::uint64_t max_file_bytes = 256ull << 20;  // larger inputs are refused unread

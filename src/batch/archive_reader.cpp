@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "batch/member_names.hpp"
+#include "read/format_sniffer.hpp"
 #include "read/zip_directory.hpp"
 #include "read/zip_package.hpp"
 
@@ -39,16 +40,14 @@ MappedFile::~MappedFile() {
 }
 
 std::optional<std::vector<ArchiveMember>> archive_members(std::string_view bytes) {
-  if (!zip::looks_like_zip(bytes)) return std::nullopt;
+  // A document package (DOCX, ODT) or a broken zip is read as a document.
+  if (sniff_input(bytes) != InputKind::zip_archive) return std::nullopt;
   zip::Directory dir;
   try {
     dir = zip::read_directory(bytes);
   } catch (const zip::CorruptZip&) {
     return std::nullopt;
   }
-  for (const zip::Entry& e : dir.entries)
-    if (e.name == "[Content_Types].xml" || e.name == "_rels/.rels" || e.name.rfind("word/", 0) == 0)
-      return std::nullopt;
   std::vector<ArchiveMember> members;
   for (const zip::Entry& e : dir.entries) {
     if (e.name.empty() || e.name.back() == '/' || e.name.back() == '\\') continue;

@@ -318,8 +318,12 @@ bool looks_like_html(std::string_view bytes) {
   const std::size_t start = head.find_first_not_of(" \t\r\n");
   if (start == std::string::npos || head[start] != '<') return false;
   if (head.compare(start, 14, "<!doctype html") == 0) return true;
+  // An HTML element name ends at white space, '>' or '/': <table:table> is ODF, not HTML.
   for (const char* tag : {"<html", "<head", "<body", "<table", "<meta", "<title"})
-    if (head.find(tag) != std::string::npos) return true;
+    for (std::size_t at = head.find(tag); at != std::string::npos; at = head.find(tag, at + 1)) {
+      const std::size_t after = at + std::strlen(tag);
+      if (after < head.size() && std::strchr(" \t\r\n>/", head[after]) != nullptr) return true;
+    }
   return false;
 }
 

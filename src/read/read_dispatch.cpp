@@ -12,6 +12,7 @@
 
 #include "karta/read.hpp"
 #include "model/work_limits.hpp"
+#include "read/format_sniffer.hpp"
 #include "read/readers.hpp"
 #include "read/text_decoder.hpp"
 #include "read/zip_directory.hpp"
@@ -20,52 +21,51 @@ namespace karta {
 
 using namespace std::string_view_literals;
 
-namespace {
-
-bool starts(std::string_view b, std::string_view prefix) { return b.substr(0, prefix.size()) == prefix; }
-
-bool looks_like_xml(std::string_view b) {
-  if (starts(b, "\xEF\xBB\xBF")) b.remove_prefix(3);
-  if (starts(b, "\xFF\xFE<\0"sv) || starts(b, "\xFE\xFF\0<"sv) || starts(b, "<\0?\0"sv) || starts(b, "\0<\0?"sv))
-    return true;
-  std::size_t i = b.find_first_not_of(" \t\r\n");
-  if (i == std::string_view::npos || b[i] != '<' || i + 1 >= b.size()) return false;
-  char c = b[i + 1];
-  return c == '?' || c == '!' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-}  // namespace
-
 ReadResult read_bytes(const std::string& name, std::string_view bytes, const ReadOptions& options) {
   ReadResult result;
   WorkLimits limits(name, options);
   try {
-    if (bytes.empty()) throw ReadError(ErrorKind::empty, name, "empty file");
     if (bytes.size() > options.max_file_bytes)
       throw ReadError(ErrorKind::too_large, name,
                       std::to_string(bytes.size()) + " bytes, over the " + std::to_string(options.max_file_bytes) +
                           "-byte input limit");
-    if (starts(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") &&
-        bytes.find("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e"sv) != std::string_view::npos)
-      throw ReadError(ErrorKind::encrypted_entry, name, "password-protected Office document (encrypted package)");
-    if (starts(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
-      throw ReadError(ErrorKind::unsupported_format, name,
-                      "legacy Word 97-2003 (OLE2) file: not supported, save it as DOCX");
-    if (starts(bytes, "%PDF-")) throw ReadError(ErrorKind::unsupported_format, name, "PDF is not supported");
-    if (starts(bytes, "{\\rtf")) throw ReadError(ErrorKind::unsupported_format, name, "RTF is not supported");
-    if (zip::looks_like_zip(bytes)) {
-      result.format = Format::docx;
-      read_docx(bytes, name, options, result.document, result.diagnostics);
-    } else if (looks_like_html(bytes)) {
-      result.format = Format::html;
-      read_html(bytes, name, options, result.document, result.encoding, result.diagnostics);
-    } else if (looks_like_xml(bytes)) {
-      result.format = read_word_xml(bytes, name, options, result.document, result.diagnostics);
-    } else if (looks_binary(bytes)) {
-      throw ReadError(ErrorKind::unsupported_format, name, "binary data, not a text document or a known format");
-    } else {
-      result.format = Format::text;
-      read_text(bytes, name, options, result.document, result.encoding, result.diagnostics);
+    switch (sniff_input(bytes)) {
+      case InputKind::empty: throw ReadError(ErrorKind::empty, name, "empty file");
+      case InputKind::encrypted_office:
+        throw ReadError(ErrorKind::encrypted_entry, name, "password-protected Office document (encrypted package)");
+      case InputKind::ole2:
+        throw ReadError(ErrorKind::unsupported_format, name,
+                        "legacy Word 97-2003 (OLE2) file: not supported, save it as DOCX");
+      case InputKind::pdf: throw ReadError(ErrorKind::unsupported_format, name, "PDF is not supported");
+      case InputKind::rtf: throw ReadError(ErrorKind::unsupported_format, name, "RTF is not supported");
+      case InputKind::zip_archive:
+        throw ReadError(ErrorKind::unsupported_format, name,
+                        "a zip archive of files, not a document package: karta extract reads its members");
+      case InputKind::binary:
+        throw ReadError(ErrorKind::unsupported_format, name, "binary data, not a text document or a known format");
+      case InputKind::docx:
+        result.format = Format::docx;
+        read_docx(bytes, name, options, result.document, result.diagnostics);
+        break;
+      case InputKind::odt:
+        result.format = Format::odt;
+        read_odt(bytes, name, options, result.document, result.diagnostics);
+        break;
+      case InputKind::odf_xml:
+        result.format = Format::odt;
+        read_flat_odt(bytes, name, options, result.document, result.diagnostics);
+        break;
+      case InputKind::html:
+        result.format = Format::html;
+        read_html(bytes, name, options, result.document, result.encoding, result.diagnostics);
+        break;
+      case InputKind::xml:
+        result.format = read_word_xml(bytes, name, options, result.document, result.diagnostics);
+        break;
+      case InputKind::text:
+        result.format = Format::text;
+        read_text(bytes, name, options, result.document, result.encoding, result.diagnostics);
+        break;
     }
   } catch (const ReadError& e) {
     result.error = e;
@@ -149,6 +149,7 @@ const char* format_name(Format format) {
     case Format::wordml: return "wordml";
     case Format::flat_opc: return "flat_opc";
     case Format::html: return "html";
+    case Format::odt: return "odt";
     case Format::unknown: break;
   }
   return "unknown";

@@ -26,6 +26,12 @@ bool looks_like_html(std::string_view bytes);
 void read_html(std::string_view bytes, const std::string& file, const ReadOptions& options,
                Document& out, std::string& encoding, Diagnostics& diagnostics);
 
+// OpenDocument text: a package (.odt) and Flat ODT (.fodt).
+void read_odt(std::string_view bytes, const std::string& file, const ReadOptions& options,
+              Document& out, Diagnostics& diagnostics);
+void read_flat_odt(std::string_view bytes, const std::string& file, const ReadOptions& options,
+                   Document& out, Diagnostics& diagnostics);
+
 // Plain text in any of the supported encodings; `encoding` receives the one detected.
 void read_text(std::string_view bytes, const std::string& file, const ReadOptions& options,
                Document& out, std::string& encoding, Diagnostics& diagnostics);

@@ -132,6 +132,18 @@ def main():
             check(p.returncode == 3 and 'Not a directory' in err and 'internal error' not in err,
                   '%s into an unwritable -o: exit 3, the errno reason' % ' '.join(command[:1] + command[2:3]), p)
 
+        # An ODT is a document, not a zip archive of members (the sniff table).
+        odt_dir = os.path.join(tmp, 'odt-in')
+        os.mkdir(odt_dir)
+        with open(os.path.join(SOURCE, 'tests', 'renderings', 'tyumen-roadmap-2023.odt'), 'rb') as src, \
+                open(os.path.join(odt_dir, 'plan.odt'), 'wb') as dst:
+            dst.write(src.read())
+        p = run(['extract', odt_dir, '-o', os.path.join(tmp, 'odt-out')])
+        lines = [json.loads(l) for l in open(os.path.join(tmp, 'odt-out', 'manifest.jsonl'), encoding='utf-8')] \
+            if p.returncode == 0 else []
+        check(len(lines) == 1 and lines[0]['path'].endswith('plan.odt') and lines[0]['format'] == 'odt'
+              and lines[0]['measures'] > 20, 'an .odt in a folder is one document (format odt), not archive members', p)
+
         # Exit 0: all done; nothing on stdout when writing into OUT.
         p = run(['extract', CORPUS_TXT, '-o', os.path.join(tmp, 'fine'), '--quiet'])
         check(p.returncode == 0 and p.stdout == b'' and p.stderr == b'', 'all inputs done: exit 0, quiet', p)
