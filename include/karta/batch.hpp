@@ -12,7 +12,7 @@
 // per input, in input order:
 //   {"path": "archive.zip!inner/a.docx", "sha256": "…", "bytes": 1234, "format": "docx",
 //    "status": "ok", "error": null, "output": "archive.zip/inner/a.docx.json",
-//    "measures": 23, "ms": 41, "rules": "…rule-set version…", "karta": "0.2.0"}
+//    "measures": 23, "warnings": 0, "ms": 41, "rules": "…rule-set version…", "karta": "0.2.0"}
 // status: ok | failed (error says why) | skipped (not a document: a Word lock
 // file, a macOS resource fork, a hidden file; error says which).
 #pragma once
@@ -70,6 +70,7 @@ struct ManifestEntry {
   std::optional<std::string> error;
   std::optional<std::string> output;
   std::optional<int> measures;
+  std::optional<int> warnings;         // diagnostics of level warning or error in the output
   std::int64_t ms = 0;
   std::string rules;                   // rule-set version the output was made with
   std::string karta;                   // karta version the output was made with

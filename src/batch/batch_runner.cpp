@@ -1,6 +1,7 @@
 // run_batch: workers take inputs in order, convert and write each; the
 // manifest grows line by line in a .part file (what --resume reads after a
 // kill) and is written whole, in input order, at the end.
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cerrno>
@@ -196,6 +197,8 @@ class Run {
       e.status = "ok";
       e.format = f.extraction.source.format;
       e.measures = measure_count(f.extraction);
+      e.warnings = static_cast<int>(std::count_if(f.extraction.diagnostics.begin(), f.extraction.diagnostics.end(),
+                                                  [](const Diagnostic& d) { return d.level != Level::info; }));
     } catch (const ReadError& error) {
       e.status = "failed";
       e.error = error.reason();

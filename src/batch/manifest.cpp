@@ -34,6 +34,7 @@ std::string manifest_line(const ManifestEntry& e) {
   j.field("error", e.error);
   j.field("output", e.output);
   j.field("measures", e.measures);
+  j.field("warnings", e.warnings);
   j.field("ms", e.ms);
   j.field("rules", e.rules);
   j.field("karta", e.karta);
@@ -54,6 +55,7 @@ std::optional<ManifestEntry> parse_manifest_line(const std::string& line) {
     e.error = get<std::string>(o, "error");
     e.output = get<std::string>(o, "output");
     e.measures = get<int>(o, "measures");
+    e.warnings = get<int>(o, "warnings");
     e.ms = get<std::int64_t>(o, "ms").value_or(0);
     e.rules = get<std::string>(o, "rules").value_or("");
     e.karta = get<std::string>(o, "karta").value_or("");

@@ -74,19 +74,39 @@ Extraction extract(const Document& document, const RuleSet& rules) {
   for (const Definition& d : x.document.definitions)
     if (d.short_name && d.short_name->find(' ') != std::string::npos) ctx.known_abbreviations.insert(*d.short_name);
 
-  std::optional<std::string> last_title;
+  std::optional<std::string> last_title, named_roadmap;
   int table_number = 0;
+  std::vector<std::string> table_headers;   // each table's first row, for table.not_found
   for (const Block& block : document.blocks) {
     if (const auto* p = std::get_if<Paragraph>(&block)) {
-      if (rules.first("roadmap.title", p->text)) last_title = strip_hereinafter(clean_text(p->text));
+      if (rules.first("roadmap.title", p->text)) {
+        last_title = strip_hereinafter(clean_text(p->text));
+        if (!named_roadmap) named_roadmap = last_title;
+      }
       continue;
     }
     ++table_number;
+    const auto grid = table_grid(std::get<Table>(block));
+    std::string first_row;
+    for (const std::string& cell : grid.empty() ? std::vector<std::string>{} : grid.front())
+      if (!cell.empty()) first_row += (first_row.empty() ? "«" : ", «") + clean_text(cell) + "»";
+    table_headers.push_back(first_row.empty() ? "(an empty first row)" : first_row);
     auto roadmap = build_roadmap(std::get<Table>(block), table_number, last_title, ctx);
     if (!roadmap) continue;
     set_period(*roadmap, rules, ctx.deadlines);
     x.roadmaps.push_back(std::move(*roadmap));
     last_title.reset();
+  }
+  if (x.roadmaps.empty() && named_roadmap) {
+    // The text promises a roadmap and none came out: never a silent zero.
+    std::string found = table_headers.empty() ? "the reader found no table at all"
+                                              : "the reader found " + std::to_string(table_headers.size()) +
+                                                    " table(s), none with a measure column and its details; first rows:";
+    for (std::size_t i = 0; i < table_headers.size() && i < 5; ++i)
+      found += " table " + std::to_string(i + 1) + ": " + table_headers[i] + (i + 1 < table_headers.size() ? ";" : "");
+    x.diagnostics.push_back({Level::warning, "table.not_found",
+                             "the text names a roadmap («" + *named_roadmap + "») but no roadmap table was found: " + found,
+                             ""});
   }
   x.entities = entities.entities();
   const std::vector<TextLine> lines = text_lines(document);

@@ -65,7 +65,8 @@ void merge_into(PendingRow& row, const std::vector<std::string>& cells, int line
 
 class TextAssembler {
  public:
-  TextAssembler(std::vector<Line> lines, Document& out) : lines_(std::move(lines)), out_(out) {
+  TextAssembler(std::vector<Line> lines, Document& out, Diagnostics& diagnostics)
+      : lines_(std::move(lines)), out_(out), diagnostics_(diagnostics) {
     std::size_t blank = 0, prose = 0;
     for (const Line& l : lines_) {
       if (l.kind == LineKind::blank) ++blank;
@@ -276,6 +277,14 @@ class TextAssembler {
       row.pos.line_first = pending.first;
       row.pos.line_last = pending.last;
       row.pos.index = static_cast<int>(table.rows.size());
+      // A row of several cells but fewer than the table's: its cells may
+      // have shifted left, and nobody would see it after the padding.
+      if (!pending.spanning && pending.cells.size() > 1 && pending.cells.size() < width)
+        diagnostics_.push_back({Level::warning, "row.cell_count",
+                                "the row has " + std::to_string(pending.cells.size()) + " cells, the table " +
+                                    std::to_string(width) + ": cells may have shifted",
+                                "table " + std::to_string(tables_emitted_ + 1) + ", row " +
+                                    std::to_string(table.rows.size() + 1) + ", line " + std::to_string(pending.first)});
       if (!pending.spanning) pending.cells.resize(width);
       int col = 0;
       for (std::string& text : pending.cells) {
@@ -293,10 +302,13 @@ class TextAssembler {
       table.rows.push_back(std::move(row));
     }
     out_.blocks.emplace_back(std::move(table));
+    ++tables_emitted_;
   }
 
   std::vector<Line> lines_;
   Document& out_;
+  Diagnostics& diagnostics_;
+  int tables_emitted_ = 0;
   bool blank_separated_ = true;
 };
 
@@ -306,7 +318,7 @@ void read_text(std::string_view bytes, const std::string& file, const ReadOption
                std::string& encoding, Diagnostics& diagnostics) {
   DecodedText decoded = decode_text(bytes, diagnostics);
   encoding = decoded.encoding;
-  TextAssembler(split_lines(decoded.utf8, file, options), out).run();
+  TextAssembler(split_lines(decoded.utf8, file, options), out, diagnostics).run();
 }
 
 }  // namespace karta

@@ -60,6 +60,47 @@ std::optional<Columns> find_columns(const Grid& grid, const RuleSet& rules) {
   return std::nullopt;
 }
 
+// The first header-like row (of the first four) that names roles of a
+// measure's details but no measure column: such a table is not a roadmap,
+// and the user should hear why. Empty when there is none.
+std::vector<std::string> header_without_measures(const Grid& grid, const RuleSet& rules) {
+  for (std::size_t r = 0; r < std::min<std::size_t>(grid.size(), 4); ++r) {
+    int details = 0;
+    for (const std::string& cell : grid[r]) {
+      if (cell.empty()) continue;
+      const Rule* rule = rules.first("roadmap.columns", cell);
+      if (rule && (rule->value == "measure" || rule->value == "system_measure")) return {};
+      if (rule && (rule->value == "responsible" || rule->value == "deadline" || rule->value == "result" ||
+                   rule->value == "executors" || rule->value == "responsible_executors"))
+        ++details;
+    }
+    if (details >= 2) {
+      std::vector<std::string> cells;
+      for (const std::string& cell : grid[r])
+        if (!cell.empty()) cells.push_back(clean_text(cell));
+      return cells;
+    }
+  }
+  return {};
+}
+
+std::string quoted_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& i : items) out += (out.empty() ? "«" : ", «") + i + "»";
+  return out;
+}
+
+// The grid column after the last one each row occupies, counting cells that
+// a vertical merge from above extends into it.
+std::vector<int> row_ends(const Table& table) {
+  std::vector<int> ends(table.rows.size(), 0);
+  for (std::size_t r = 0; r < table.rows.size(); ++r)
+    for (const Cell& c : table.rows[r].cells)
+      for (std::size_t k = r; k < std::min(table.rows.size(), r + static_cast<std::size_t>(std::max(1, c.row_span))); ++k)
+        ends[k] = std::max(ends[k], c.grid_col + c.col_span);
+  return ends;
+}
+
 bool column_numbers(const std::vector<std::string>& row) {
   int numbers = 0;
   for (const std::string& cell : row) {
@@ -110,7 +151,14 @@ std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const
                                      RoadmapContext& ctx) {
   const Grid grid = table_grid(table);
   auto columns = find_columns(grid, ctx.rules);
-  if (!columns) return std::nullopt;
+  if (!columns) {
+    const std::vector<std::string> header = header_without_measures(grid, ctx.rules);
+    if (!header.empty())
+      ctx.diagnostics.push_back({Level::warning, "table.no_measure_column",
+                                 "the header names a measure's details but no measure column: " + quoted_list(header),
+                                 "table " + std::to_string(table_number)});
+    return std::nullopt;
+  }
   Roadmap roadmap;
   roadmap.title = title;
   int context_year = 0;
@@ -126,6 +174,8 @@ std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const
   };
 
   const std::vector<std::string> header = grid[static_cast<std::size_t>(columns->header_rows - 1)];
+  const std::vector<int> ends = row_ends(table);
+  const int header_end = ends[static_cast<std::size_t>(columns->header_rows - 1)];
   for (std::size_t r = static_cast<std::size_t>(columns->header_rows); r < grid.size(); ++r) {
     check_time_budget("extracting roadmap rows");
     const auto& row = grid[r];
@@ -179,7 +229,17 @@ std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const
       }
       direction().system_measures.push_back(std::move(sm));
     }
-    if (measure_text.empty()) continue;
+    if (ends[r] != header_end)
+      ctx.diagnostics.push_back({Level::warning, "row.cell_count",
+                                 "the row spans " + std::to_string(ends[r]) + " columns, the header " +
+                                     std::to_string(header_end) + ": cells may have shifted",
+                                 where(r)});
+    if (measure_text.empty()) {
+      if (sm_text.empty())
+        ctx.diagnostics.push_back({Level::warning, "row.dropped",
+                                   "a row with text but no measure was left out: " + quoted_list(texts), where(r)});
+      continue;
+    }
     Measure measure;
     measure.title = measure_text;
     Match m;

@@ -165,7 +165,7 @@ def main():
         check(status == {"ok": 250, "failed": 20}, f"statuses {status}")
         check(len({e["path"] for e in m}) == 270, "a path twice in the manifest")
         for e in m:
-            check(set(e) == {"path", "sha256", "bytes", "format", "status", "error", "output", "measures", "ms", "rules", "karta"},
+            check(set(e) == {"path", "sha256", "bytes", "format", "status", "error", "output", "measures", "warnings", "ms", "rules", "karta"},
                   f"manifest fields {sorted(e)}")
             if e["status"] == "failed":
                 check(bool(e["error"]) and e["output"] is None, f"failed without a reason: {e}")

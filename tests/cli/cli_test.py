@@ -144,6 +144,18 @@ def main():
         check(len(lines) == 1 and lines[0]['path'].endswith('plan.odt') and lines[0]['format'] == 'odt'
               and lines[0]['measures'] > 20, 'an .odt in a folder is one document (format odt), not archive members', p)
 
+        # The manifest counts warnings, so a document with no roadmap can be found with jq.
+        named = os.path.join(tmp, 'named.txt')
+        with open(named, 'w', encoding='utf-8') as f:
+            f.write('Комплекс мер по развитию школьного спорта в Курганской области\n\nТаблица утрачена при экспорте.\n')
+        p = run(['extract', named, CORPUS_TXT, '-o', os.path.join(tmp, 'warn')])
+        lines = {os.path.basename(l['path']): l for l in
+                 (json.loads(x) for x in open(os.path.join(tmp, 'warn', 'manifest.jsonl'), encoding='utf-8'))} \
+            if p.returncode == 0 else {}
+        check(lines.get('named.txt', {}).get('measures') == 0 and lines['named.txt'].get('warnings', 0) >= 1
+              and lines.get('tyumen-roadmap-2023.txt', {}).get('warnings') == 0,
+              'manifest lines carry measures and warnings (table.not_found counted, a clean roadmap 0)', p)
+
         # Exit 0: all done; nothing on stdout when writing into OUT.
         p = run(['extract', CORPUS_TXT, '-o', os.path.join(tmp, 'fine'), '--quiet'])
         check(p.returncode == 0 and p.stdout == b'' and p.stderr == b'', 'all inputs done: exit 0, quiet', p)
