@@ -9,15 +9,16 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(text_reader html_reader odt_reader docx_reader word_xml_reader deadline_parser mention_splitter rule_loader)
+[ ${#targets[@]} -gt 0 ] || targets=(extraction text_reader html_reader odt_reader docx_reader word_xml_reader deadline_parser mention_splitter rule_loader)
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKARTA_FUZZ=ON >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target hostile_set $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
 hostile=build-fuzz/hostile real=tests/robustness/real
 status=0
-for t in "${targets[@]}"; do
-  seeds=build-fuzz/seeds/$t findings=build-fuzz/findings/$t
-  mkdir -p "$seeds" "$findings"
+prepare_seeds() {
+  local t=$1 seeds=build-fuzz/seeds/$1
+  mkdir -p "$seeds" "build-fuzz/findings/$t"
   case "$t" in
+    extraction) cp corpus/* tests/fixtures/*.txt tests/fixtures/*.docx tests/renderings/* "$seeds"/ ;;
     text_reader) cp corpus/*.txt tests/fixtures/*.txt "$hostile"/*.txt "$seeds"/ ;;
     html_reader) cp tests/renderings/*.html "$seeds"/; head -c 20000 tests/renderings/tyumen-roadmap-2023.cp1251.html > "$seeds"/cut.html ;;
     odt_reader) cp tests/renderings/*.odt tests/renderings/*.fodt "$seeds"/ ;;
@@ -27,12 +28,26 @@ for t in "${targets[@]}"; do
     mention_splitter) grep -ho 'text: "[^"]*"' rules/mentions.yaml | sed 's/^text: "//; s/"$//' | split -l 1 - "$seeds"/m ;;
     rule_loader) cp rules/*.yaml "$seeds"/ ;;
   esac
-  echo "fuzz_$t: $seconds s" >&2
-  if ! build-fuzz/fuzz_$t "$findings" "$seeds" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-       -artifact_prefix="$findings/" -print_final_stats=1 2> "build-fuzz/fuzz_$t.log"; then
-    echo "fuzz_$t FAILED: see build-fuzz/fuzz_$t.log and $findings/" >&2
-    status=1
-  fi
-  grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "build-fuzz/fuzz_$t.log" | sed "s/^/  /" >&2 || true
+}
+
+# One target: its run, then its figures, on stderr. Exit status: the fuzzer's.
+run_target() {
+  local t=$1 findings=build-fuzz/findings/$1
+  local ok=0
+  build-fuzz/fuzz_$t "$findings" "build-fuzz/seeds/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    -artifact_prefix="$findings/" -print_final_stats=1 2> "build-fuzz/fuzz_$t.log" || ok=1
+  { echo "fuzz_$t: $seconds s$([ $ok -eq 0 ] || echo ' FAILED: see build-fuzz/fuzz_'$t'.log and '$findings/)"
+    grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "build-fuzz/fuzz_$t.log" | sed "s/^/  /" || true; } >&2
+  return $ok
+}
+
+for t in "${targets[@]}"; do prepare_seeds "$t"; done
+# As many targets at once as there are cores: each fuzzer uses one.
+pids=()
+for t in "${targets[@]}"; do
+  while [ "$(jobs -rp | wc -l)" -ge "$(nproc)" ]; do wait -n || true; done
+  run_target "$t" &
+  pids+=($!)
 done
+for pid in "${pids[@]}"; do wait "$pid" || status=1; done   # a finished job's status is kept for its pid
 exit $status

@@ -51,6 +51,10 @@ struct Row {
 
 struct Table {
   int columns = 0;               // width of the grid
+  // The input lost the row boundaries (one cell per line with no blank line
+  // between rows): one row holds every cell in order, and the roadmap stage
+  // cuts it into rows by the header's column vocabulary.
+  bool cell_stream = false;
   std::vector<Row> rows;
   SourcePos pos;
 };

@@ -12,6 +12,7 @@
 #include "karta/extract.hpp"
 #include "karta/version.hpp"
 #include "karta/normalize.hpp"
+#include "roadmap/cell_stream.hpp"
 #include "roadmap/roadmap_builder.hpp"
 
 namespace karta {
@@ -77,8 +78,18 @@ Extraction extract(const Document& document, const RuleSet& rules) {
   std::optional<std::string> last_title, named_roadmap;
   int table_number = 0;
   std::vector<std::string> table_headers;   // each table's first row, for table.not_found
-  for (const Block& block : document.blocks) {
-    if (const auto* p = std::get_if<Paragraph>(&block)) {
+  for (std::size_t b = 0; b < document.blocks.size(); ++b) {
+    const Block& block = document.blocks[b];
+    // Cells whose rows the export lost: one paragraph per cell (docs.cntd.ru),
+    // or a text table handed over as one stream of cells.
+    std::optional<Table> recut;
+    std::size_t consumed = 0;
+    if (std::holds_alternative<Paragraph>(block)) recut = table_from_paragraphs(document.blocks, b, rules, consumed);
+    else if (std::get<Table>(block).cell_stream && !std::get<Table>(block).rows.empty())
+      recut = rows_from_cell_stream(std::get<Table>(block).rows.front().cells, rules);
+    if (recut) {
+      if (consumed > 0) b += consumed - 1;
+    } else if (const auto* p = std::get_if<Paragraph>(&block)) {
       if (rules.first("roadmap.title", p->text)) {
         last_title = strip_hereinafter(clean_text(p->text));
         if (!named_roadmap) named_roadmap = last_title;
@@ -86,12 +97,13 @@ Extraction extract(const Document& document, const RuleSet& rules) {
       continue;
     }
     ++table_number;
-    const auto grid = table_grid(std::get<Table>(block));
+    const Table& table = recut ? *recut : std::get<Table>(block);
+    const auto grid = table_grid(table);
     std::string first_row;
     for (const std::string& cell : grid.empty() ? std::vector<std::string>{} : grid.front())
       if (!cell.empty()) first_row += (first_row.empty() ? "«" : ", «") + clean_text(cell) + "»";
     table_headers.push_back(first_row.empty() ? "(an empty first row)" : first_row);
-    auto roadmap = build_roadmap(std::get<Table>(block), table_number, last_title, ctx);
+    auto roadmap = build_roadmap(table, table_number, last_title, ctx);
     if (!roadmap) continue;
     set_period(*roadmap, rules, ctx.deadlines);
     x.roadmaps.push_back(std::move(*roadmap));

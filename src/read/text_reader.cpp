@@ -26,6 +26,7 @@ struct PendingRow {
   int first = 0;
   int last = 0;
   bool spanning = false;   // one cell across the whole table
+  std::vector<int> cell_lines;   // one-cell-per-line exports: the line that ends each cell
 };
 
 constexpr std::size_t kMaxSectionLine = 300;   // longer text between rows is prose, not a heading
@@ -186,6 +187,22 @@ class TextAssembler {
     return j;
   }
 
+  // The cells a line of a one-cell-per-line export holds: "text |" is one,
+  // "text | ||||" is the text and four empty cells (a merged section row),
+  // "||||" four empty cells. Nothing for any other line.
+  std::optional<std::vector<std::string>> cell_line_cells(const Line& line) const {
+    if (line.kind == LineKind::cell_line) return std::vector<std::string>{text::strip_cell_marker(line.text)};
+    if (line.kind != LineKind::pipe_row) return std::nullopt;
+    const std::string t = text::trim(line.text);
+    const std::size_t bar = t.find('|');
+    if (t.back() != '|' || t.find_first_not_of("| \t", bar) != std::string::npos) return std::nullopt;
+    std::vector<std::string> cells;
+    if (bar > 0) cells.push_back(text::trim(t.substr(0, bar)));
+    const std::size_t bars = static_cast<std::size_t>(std::count(t.begin() + static_cast<long>(bar), t.end(), '|'));
+    cells.resize(cells.size() + bars - (bar > 0 ? 1 : 0));
+    return cells;
+  }
+
   std::size_t cell_table(std::size_t i) {
     std::vector<PendingRow> rows;
     std::size_t width = 0;
@@ -194,31 +211,66 @@ class TextAssembler {
       // One blank-separated group of lines is a row when its last line ends a cell.
       std::size_t end = j;
       while (end < lines_.size() && lines_[end].kind != LineKind::blank) ++end;
-      if (end == j || lines_[end - 1].kind != LineKind::cell_line) break;
+      if (end == j || !cell_line_cells(lines_[end - 1])) break;
       std::vector<std::string> cells;
+      std::vector<int> cell_lines;
       std::string buffer;
       for (std::size_t k = j; k < end; ++k) {
-        if (lines_[k].kind == LineKind::cell_line) {
-          buffer += text::strip_cell_marker(lines_[k].text);
+        if (auto found = cell_line_cells(lines_[k])) {
+          buffer += (*found)[0];
           cells.push_back(text::trim(buffer));
           buffer.clear();
+          cells.insert(cells.end(), found->begin() + 1, found->end());
+          cell_lines.resize(cells.size(), lines_[k].number);
         } else {
-          buffer += text::trim(lines_[k].text) + " ";
+          buffer += text::trim(lines_[k].text) + " ";   // a line with no "|" continues the next cell
         }
       }
       if (!rows.empty() && !rows.back().spanning && text::continues_previous_row(cells)) {
         merge_into(rows.back(), cells, lines_[end - 1].number);
       } else {
-        rows.push_back({cells, lines_[j].number, lines_[end - 1].number, false});
+        rows.push_back({cells, lines_[j].number, lines_[end - 1].number, false, cell_lines});
       }
       width = std::max(width, cells.size());
       j = end;
       while (j < lines_.size() && lines_[j].kind == LineKind::blank) ++j;
     }
+    if (rows.size() == 1 && rows.front().cells.size() >= 4) {
+      // No blank line between rows: the row boundaries are lost here and
+      // found again by the roadmap stage from the header.
+      emit_cell_stream(rows.front());
+      return j;
+    }
     if (rows.size() < 2) return paragraph(i);
     for (PendingRow& r : rows) r.spanning = r.cells.size() == 1 && width > 1;
     emit_table(rows, width);
     return j;
+  }
+
+  void emit_cell_stream(const PendingRow& pending) {
+    Table table;
+    table.cell_stream = true;
+    table.columns = 1;
+    table.pos.line_first = pending.first;
+    table.pos.line_last = pending.last;
+    table.pos.index = static_cast<int>(out_.blocks.size());
+    Row row;
+    row.pos = table.pos;
+    for (std::size_t k = 0; k < pending.cells.size(); ++k) {
+      Cell cell;
+      cell.text = pending.cells[k];
+      cell.grid_col = static_cast<int>(k);
+      cell.pos = row.pos;
+      if (k < pending.cell_lines.size()) cell.pos.line_first = cell.pos.line_last = pending.cell_lines[k];
+      cell.pos.index = static_cast<int>(k);
+      row.cells.push_back(std::move(cell));
+      check_time_budget("reading a text table");
+    }
+    // The row and cell limits apply to the rows the roadmap stage cuts.
+    table.columns = static_cast<int>(row.cells.size());
+    table.rows.push_back(std::move(row));
+    out_.blocks.emplace_back(std::move(table));
+    ++tables_emitted_;
   }
 
   std::size_t box_table(std::size_t i) {

@@ -39,6 +39,7 @@ Object::Ptr table_json(const Table& table) {
   Object::Ptr o = object();
   o->set("type", "table");
   o->set("columns", table.columns);
+  if (table.cell_stream) o->set("cell_stream", true);
   o->set("source", position(table.pos));
   Array::Ptr rows = new Array;
   for (const Row& row : table.rows) {
