@@ -134,6 +134,17 @@ class TextAssembler {
 
   std::size_t grid_table(std::size_t i) {
     const LineKind family = lines_[i].kind;
+    // The border style is the table's, read from its first row: where rows
+    // do not open with "|", a row that does has an empty first cell; where
+    // rows close with "|", a line that does not continues on the next line.
+    const std::string first = text::trim(lines_[i].text);
+    const bool opens = family == LineKind::pipe_row && first.front() == '|';
+    const bool closes = family == LineKind::pipe_row && first.back() == '|';
+    auto row_cells = [&](const std::string& text) {
+      std::vector<std::string> cells = text::split_pipes(text);
+      if (family == LineKind::pipe_row && !opens && text::trim(text).front() == '|') cells.insert(cells.begin(), "");
+      return cells;
+    };
     std::vector<PendingRow> rows;
     std::vector<std::size_t> held;   // prose lines that may be section rows
     std::size_t width = 0;
@@ -150,8 +161,20 @@ class TextAssembler {
         ++j;
         continue;
       }
-      if (line.kind == family) {
-        std::vector<std::string> cells = cells_of(line);
+      // In a table whose rows close with "|", a line with a "|" inside that does
+      // not close is the first line of a row broken over several.
+      const bool broken_row = closes && line.kind == LineKind::text && line.text.find('|') != std::string::npos;
+      if (line.kind == family || broken_row) {
+        std::string text = line.text;
+        std::size_t last = j;
+        while (closes && text::trim(text).back() != '|' && last + 1 < lines_.size() && last - j < kMaxSectionLines * 4 &&
+               (lines_[last + 1].kind == LineKind::pipe_row || lines_[last + 1].kind == LineKind::text))
+          text += " " + text::trim(lines_[++last].text);
+        if (text::trim(text).back() != '|') {
+          text = line.text;
+          last = j;
+        }
+        std::vector<std::string> cells = family == LineKind::pipe_row ? row_cells(text) : cells_of(line);
         if (text::count_nonempty(cells) == 0) {
           ++j;
           continue;
@@ -161,15 +184,15 @@ class TextAssembler {
           for (std::size_t h : held)
             rows.push_back({{text::trim(lines_[h].text)}, lines_[h].number, lines_[h].number, true});
           held.clear();
-          rows.push_back({cells, line.number, line.number, false});
+          rows.push_back({cells, line.number, lines_[last].number, false});
         } else if (after_blank && !rows.empty() && !rows.back().spanning && text::continues_previous_row(cells)) {
-          merge_into(rows.back(), cells, line.number);
+          merge_into(rows.back(), cells, lines_[last].number);
         } else {
-          rows.push_back({cells, line.number, line.number, false});
+          rows.push_back({cells, line.number, lines_[last].number, false});
         }
         width = std::max(width, cells.size());
         after_blank = false;
-        ++j;
+        j = last + 1;
         continue;
       }
       if (line.kind == LineKind::text && held.size() < kMaxSectionLines &&

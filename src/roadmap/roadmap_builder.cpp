@@ -23,13 +23,62 @@ using Grid = std::vector<std::vector<std::string>>;
 
 struct Columns {
   std::map<std::string, int> role;   // role → grid column
+  std::map<std::string, int> span;   // role → columns under it (a two-level header), when more than one
   int header_rows = 0;
   bool has(const char* r) const { return role.count(r) > 0; }
   std::string cell(const std::vector<std::string>& row, const char* r) const {
     auto it = role.find(r);
-    return it == role.end() || it->second >= static_cast<int>(row.size()) ? std::string() : row[static_cast<std::size_t>(it->second)];
+    if (it == role.end() || it->second >= static_cast<int>(row.size())) return std::string();
+    auto wide = span.find(r);
+    if (wide == span.end()) return row[static_cast<std::size_t>(it->second)];
+    // «Срок» over «начала» / «окончания»: the deadline is the period they
+    // give; other roles list their sub-columns.
+    const std::string joint = std::string(r) == "deadline" ? " – " : ", ";
+    std::string out;
+    for (int c = it->second; c < it->second + wide->second && c < static_cast<int>(row.size()); ++c)
+      if (!row[static_cast<std::size_t>(c)].empty()) out += (out.empty() ? "" : joint) + row[static_cast<std::size_t>(c)];
+    return out;
   }
 };
+
+// A row right under the header that names sub-columns of a header cell
+// («начала», «окончания» under «Срок»): short words, no digits, no measure,
+// each under a role's cell or the empty cells a span left beside it.
+void read_sub_header(const std::vector<std::vector<std::string>>& grid, Columns& c) {
+  const std::size_t r = static_cast<std::size_t>(c.header_rows);
+  if (r >= grid.size()) return;
+  const auto& head = grid[r - 1];
+  const auto& sub = grid[r];
+  if (!c.cell(sub, "measure").empty()) return;
+  int filled = 0;
+  for (std::size_t col = 0; col < sub.size(); ++col) {
+    if (sub[col].empty()) continue;
+    if (sub[col].size() > 60 || sub[col].find_first_of("0123456789") != std::string::npos) return;
+    ++filled;
+  }
+  if (filled < 2) return;
+  std::map<std::string, int> span;
+  for (const auto& [name, col] : c.role) {
+    int width = 1;
+    while (static_cast<std::size_t>(col + width) < head.size() && head[static_cast<std::size_t>(col + width)].empty() &&
+           !sub[static_cast<std::size_t>(col + width)].empty())
+      ++width;
+    if (width > 1) span[name] = width;
+  }
+  // Every sub-header word must sit under some role.
+  for (std::size_t col = 0; col < sub.size(); ++col) {
+    if (sub[col].empty()) continue;
+    bool under = false;
+    for (const auto& [name, start] : c.role) {
+      auto w = span.find(name);
+      const int width = w == span.end() ? 1 : w->second;
+      under = under || (static_cast<int>(col) >= start && static_cast<int>(col) < start + width);
+    }
+    if (!under) return;
+  }
+  c.span = span;
+  ++c.header_rows;
+}
 
 std::optional<Columns> find_columns(const Grid& grid, const RuleSet& rules) {
   for (std::size_t r = 0; r < std::min<std::size_t>(grid.size(), 4); ++r) {
@@ -54,6 +103,7 @@ std::optional<Columns> find_columns(const Grid& grid, const RuleSet& rules) {
         c.role.erase("system_measure");
       }
       c.header_rows = static_cast<int>(r) + 1;
+      read_sub_header(grid, c);
       return c;
     }
   }

@@ -1,0 +1,77 @@
+// Text layouts of legal portals (DESIGN.md §2a) give the same table as the
+// same rows written tab-separated: pipe rows whose border style is the
+// table's, rows broken over lines, fillers after section rows; and a
+// two-level header whose sub-columns a role spans.
+#include <gtest/gtest.h>
+
+#include "karta/extract.hpp"
+#include "karta/read.hpp"
+#include "test_support.hpp"
+
+namespace karta::test {
+namespace {
+
+std::vector<std::vector<std::string>> only_grid(const std::string& name, const std::string& text) {
+  ReadResult r = read_bytes(name, text);
+  EXPECT_TRUE(r.ok());
+  auto ts = tables(r.document);
+  EXPECT_EQ(ts.size(), 1u) << name;
+  return ts.empty() ? std::vector<std::vector<std::string>>{} : table_grid(*ts.front());
+}
+
+// Responsible before deadline; a section with its filler; a row without a
+// number; a measure broken over two lines.
+const std::string kTabs =
+    "N п/п\tНаименование мероприятия\tОтветственный\tСрок реализации\tИтоговый документ\n"
+    "1. Кадры\t\t\t\t\n"
+    "1.1\tОтбор тьюторов\tКОИРО\tмарт 2025 г.\tреестр\n"
+    "\tСеминар для тьюторов\tКОИРО\tмай 2025 г.\tсправка\n"
+    "1.2\tОбучение тьюторов по программе «Наставник»\tМинобрнауки Кузбасса\tсентябрь 2025 г.\tудостоверения\n";
+
+TEST(TextLayouts, PipeRowsWithoutLeadingBorderKeepTheEmptyFirstCell) {
+  const std::string pipes =
+      "N п/п | Наименование мероприятия | Ответственный | Срок реализации | Итоговый документ |\n"
+      "1. Кадры | ||||\n"
+      "1.1 | Отбор тьюторов | КОИРО | март 2025 г. | реестр |\n"
+      " | Семинар для тьюторов | КОИРО | май 2025 г. | справка |\n"
+      "1.2 | Обучение тьюторов по программе\n"
+      "«Наставник» | Минобрнауки Кузбасса | сентябрь 2025 г. | удостоверения |\n";
+  EXPECT_EQ(only_grid("pipes.txt", pipes), only_grid("tabs.txt", kTabs));
+}
+
+TEST(TextLayouts, BorderedPipeRowsStripTheirBorders) {
+  const std::string pipes =
+      "| N п/п | Наименование мероприятия | Ответственный | Срок реализации | Итоговый документ |\n"
+      "| 1. Кадры | | | | |\n"
+      "| 1.1 | Отбор тьюторов | КОИРО | март 2025 г. | реестр |\n"
+      "| | Семинар для тьюторов | КОИРО | май 2025 г. | справка |\n"
+      "| 1.2 | Обучение тьюторов по программе «Наставник» | Минобрнауки Кузбасса | сентябрь 2025 г. | удостоверения |\n";
+  EXPECT_EQ(only_grid("bordered.txt", pipes), only_grid("tabs.txt", kTabs));
+}
+
+TEST(TextLayouts, TwoLevelHeaderGivesTheDeadlineAsAPeriod) {
+  const RuleSet rules = RuleSet::load(source_path("rules"));
+  const std::string text =
+      "План мероприятий по развитию школьного спорта в Курганской области\n\n"
+      "N п/п\tМероприятие\tСрок\t\tОтветственный\n"
+      "\t\tначала\tокончания\t\n"
+      "1\tСпартакиада школьников\tфевраль 2025 г.\tапрель 2025 г.\tДепартамент образования и науки Курганской области\n"
+      "2\tФестиваль ГТО\tмай 2025 г.\t\tИРОСТ\n";
+  const FileExtraction f = extract_bytes("kurgan.txt", text, rules);
+  ASSERT_TRUE(f.ok());
+  ASSERT_EQ(f.extraction.roadmaps.size(), 1u);
+  std::vector<Measure> measures;
+  for (const auto& d : f.extraction.roadmaps[0].directions)
+    for (const auto& s : d.system_measures) measures.insert(measures.end(), s.measures.begin(), s.measures.end());
+  ASSERT_EQ(measures.size(), 2u) << "the sub-header row is not a measure";
+  EXPECT_EQ(measures[0].deadline.text, "февраль 2025 г. - апрель 2025 г.");   // dashes folded, as everywhere
+  EXPECT_EQ(measures[0].deadline.kind, "period");
+  EXPECT_EQ(measures[0].deadline.start.value_or(""), "2025-02-01");
+  EXPECT_EQ(measures[0].deadline.end.value_or(""), "2025-04-30");
+  EXPECT_EQ(measures[1].deadline.kind, "month");
+  EXPECT_EQ(measures[0].responsible.size(), 1u);
+  for (const Diagnostic& d : f.extraction.diagnostics) EXPECT_NE(d.code, "row.dropped") << d.message;
+}
+
+}  // namespace
+}  // namespace karta::test
