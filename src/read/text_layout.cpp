@@ -49,6 +49,23 @@ std::vector<std::string> split_on(std::string_view line, std::string_view sep) {
 
 }  // namespace
 
+std::string fold_dashes(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    // — – ‒ (E2 80 92..94) and ─ ━ ═ (E2 94 80/81, E2 95 90) drawn as rules
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    if (i + 2 < s.size() && b(0) == 0xE2 &&
+        ((b(1) == 0x80 && b(2) >= 0x92 && b(2) <= 0x94) || (b(1) == 0x94 && b(2) <= 0x81) ||
+         (b(1) == 0x95 && b(2) == 0x90))) {
+      out += '-';
+      i += 3;
+    } else {
+      out += s[i++];
+    }
+  }
+  return out;
+}
+
 std::string trim(std::string_view s) {
   auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; };
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
@@ -68,9 +85,11 @@ LineKind classify(std::string_view line) {
   if (t.empty()) return LineKind::blank;
   bool has_tab = line.find('\t') != std::string_view::npos;
   std::size_t pipes = static_cast<std::size_t>(std::count(t.begin(), t.end(), '|'));
-  std::size_t dashes = static_cast<std::size_t>(std::count(t.begin(), t.end(), '-'));
-  if ((has_tab || pipes > 0) && dashes >= 2 &&
-      t.find_first_not_of("-=:+| \t") == std::string::npos)
+  // Rules drawn with ASCII or typographic dashes: `--|---`, `+----+----+`, `|———|———|`.
+  const std::string folded = fold_dashes(t);
+  std::size_t dashes = static_cast<std::size_t>(std::count(folded.begin(), folded.end(), '-'));
+  if ((has_tab || pipes > 0 || folded.front() == '+') && dashes >= 2 &&
+      folded.find_first_not_of("-=:+| \t") == std::string::npos)
     return LineKind::separator;
   if (starts_with_any(t, {"│", "║", "┃"})) return LineKind::box_content;
   if (starts_with_any(t, {"┌", "├", "└", "╔", "╠", "╚", "╟", "┝", "┏", "┣", "┗"}) && only_box_chars(t))

@@ -32,6 +32,8 @@ std::string strip_cell_marker(std::string_view line);   // "text |" → "text"
 bool continues_previous_row(const std::vector<std::string>& cells);
 
 std::string trim(std::string_view s);
+// Typographic and box-drawing dashes (— – ─ ═) as '-', for telling rules from text.
+std::string fold_dashes(std::string_view s);
 int count_nonempty(const std::vector<std::string>& cells);
 
 }  // namespace karta::text

@@ -32,6 +32,66 @@ struct PendingRow {
 constexpr std::size_t kMaxSectionLine = 300;   // longer text between rows is prose, not a heading
 constexpr std::size_t kMaxSectionLines = 3;
 
+// Bytes of the dash-like character at s[i] (- = — – ─ ═), 0 for any other.
+std::size_t dash_at(const std::string& s, std::size_t i) {
+  if (s[i] == '-' || s[i] == '=') return 1;
+  if (i + 2 < s.size() && text::fold_dashes(s.substr(i, 3)) == "-") return 3;
+  return 0;
+}
+
+// A box table collapsed onto one line (`|——|——| | N | Мероприятие | |——|——| | 1 | …`):
+// the runs of rule characters are its borders; what lies between them are
+// its physical lines. Nothing when the line holds fewer than two borders.
+std::vector<std::string> collapsed_box_lines(const std::string& line) {
+  std::vector<std::pair<std::size_t, std::size_t>> borders;
+  for (std::size_t i = 0; i < line.size();) {
+    std::size_t j = i, dashes = 0;
+    while (j < line.size()) {
+      if (const std::size_t n = dash_at(line, j)) {
+        j += n;
+        ++dashes;
+      } else if (line[j] == '+' || line[j] == '|') {
+        ++j;
+      } else {
+        break;
+      }
+    }
+    if (dashes >= 3) borders.emplace_back(i, j);
+    i = j > i ? j : i + 1;
+  }
+  if (borders.size() < 2) return {};
+  std::vector<std::string> out;
+  std::size_t width = 0;   // the header's cells: the first segment's
+  // A row's physical lines run together as "… | | …": with the header's
+  // width w, w·k + (k−1) cells whose junctions are empty are k lines.
+  auto add_segment = [&](std::string segment) {
+    segment = text::trim(segment);
+    if (segment.empty()) return;
+    const std::vector<std::string> cells = text::split_pipes(segment);
+    if (width == 0) width = cells.size();
+    const std::size_t k = (cells.size() + 1) / (width + 1);
+    bool joined = width > 0 && k > 1 && cells.size() == width * k + k - 1;
+    for (std::size_t j = 1; joined && j < k; ++j) joined = cells[j * (width + 1) - 1].empty();
+    if (!joined) {
+      out.push_back((segment.front() == '|' ? "" : "| ") + segment + (segment.back() == '|' ? "" : " |"));
+      return;
+    }
+    for (std::size_t j = 0; j < k; ++j) {
+      std::string physical = "|";
+      for (std::size_t c = 0; c < width; ++c) physical += " " + cells[j * (width + 1) + c] + " |";
+      out.push_back(physical);
+    }
+  };
+  std::size_t at = 0;
+  for (const auto& [from, to] : borders) {
+    add_segment(line.substr(at, from - at));
+    out.push_back("+---+");   // the border, as a rule line
+    at = to;
+  }
+  add_segment(line.substr(at));
+  return out;
+}
+
 std::vector<Line> split_lines(const std::string& text, const std::string& file, const ReadOptions& options) {
   std::vector<Line> lines;
   std::size_t start = 0;
@@ -47,7 +107,10 @@ std::vector<Line> split_lines(const std::string& text, const std::string& file, 
     line.text = text.substr(start, end - start);
     line.number = number++;
     line.kind = text::classify(line.text);
-    lines.push_back(std::move(line));
+    const std::vector<std::string> unfolded =
+        line.kind == LineKind::pipe_row ? collapsed_box_lines(line.text) : std::vector<std::string>{};
+    for (const std::string& part : unfolded) lines.push_back({part, line.number, text::classify(part)});
+    if (unfolded.empty()) lines.push_back(std::move(line));
     if (end == text.size()) break;
     start = end + ((text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') ? 2 : 1);
   }
@@ -145,6 +208,27 @@ class TextAssembler {
       if (family == LineKind::pipe_row && !opens && text::trim(text).front() == '|') cells.insert(cells.begin(), "");
       return cells;
     };
+    // A box table draws a rule between its rows, so a row's cells may run
+    // over several lines: with two rules or more between its content lines,
+    // the lines from one rule to the next are one row.
+    bool boxed = false;
+    {
+      int rules = 0, content = 0, pending_rules = 0;
+      for (std::size_t k = i; k < lines_.size(); ++k) {
+        const LineKind kind = lines_[k].kind;
+        if (kind == LineKind::separator) {
+          if (content > 0) ++pending_rules;
+        } else if (kind == family) {
+          ++content;
+          rules += pending_rules;
+          pending_rules = 0;
+        } else if (kind != LineKind::blank) {
+          break;
+        }
+      }
+      boxed = family == LineKind::pipe_row && rules >= 2;
+    }
+    bool row_open = false;   // boxed: a content line since the last rule
     std::vector<PendingRow> rows;
     std::vector<std::size_t> held;   // prose lines that may be section rows
     std::size_t width = 0;
@@ -158,6 +242,7 @@ class TextAssembler {
         continue;
       }
       if (line.kind == LineKind::separator) {
+        row_open = false;
         ++j;
         continue;
       }
@@ -185,11 +270,14 @@ class TextAssembler {
             rows.push_back({{text::trim(lines_[h].text)}, lines_[h].number, lines_[h].number, true});
           held.clear();
           rows.push_back({cells, line.number, lines_[last].number, false});
+        } else if (boxed && row_open && !rows.empty()) {
+          merge_into(rows.back(), cells, lines_[last].number);
         } else if (after_blank && !rows.empty() && !rows.back().spanning && text::continues_previous_row(cells)) {
           merge_into(rows.back(), cells, lines_[last].number);
         } else {
           rows.push_back({cells, line.number, lines_[last].number, false});
         }
+        row_open = true;
         width = std::max(width, cells.size());
         after_blank = false;
         j = last + 1;

@@ -49,6 +49,56 @@ TEST(TextLayouts, BorderedPipeRowsStripTheirBorders) {
   EXPECT_EQ(only_grid("bordered.txt", pipes), only_grid("tabs.txt", kTabs));
 }
 
+// Deadline first; cells spread over the physical lines of their column.
+const std::string kBoxTabs =
+    "Срок\tМероприятие\tОтветственный\n"
+    "март 2025 г.\tСоздание рабочей группы по наставничеству\tДепартамент образования Ярославской области\n"
+    "II квартал 2025 г.\tСеминар\tГАУ ДПО ЯО ИРО\n";
+
+TEST(TextLayouts, AsciiBoxTableWithCellsOverSeveralLines) {
+  const std::string box =
+      "+--------------+---------------------------+-----------------------------+\n"
+      "| Срок         | Мероприятие               | Ответственный               |\n"
+      "+--------------+---------------------------+-----------------------------+\n"
+      "| март 2025 г. | Создание рабочей группы   | Департамент образования     |\n"
+      "|              | по наставничеству         | Ярославской области         |\n"
+      "+--------------+---------------------------+-----------------------------+\n"
+      "| II квартал   | Семинар                   | ГАУ ДПО ЯО ИРО              |\n"
+      "| 2025 г.      |                           |                             |\n"
+      "+--------------+---------------------------+-----------------------------+\n";
+  EXPECT_EQ(only_grid("box.txt", box), only_grid("tabs.txt", kBoxTabs));
+}
+
+TEST(TextLayouts, TypographicRulesDrawTheSameBox) {
+  const std::string box =
+      "|——————|——————|——————|\n"
+      "| Срок | Мероприятие | Ответственный |\n"
+      "|——————|——————|——————|\n"
+      "| март 2025 г. | Создание рабочей группы | Департамент образования |\n"
+      "| | по наставничеству | Ярославской области |\n"
+      "|——————|——————|——————|\n"
+      "| II квартал | Семинар | ГАУ ДПО ЯО ИРО |\n"
+      "| 2025 г. | | |\n"
+      "|——————|——————|——————|\n";
+  EXPECT_EQ(only_grid("dashes.txt", box), only_grid("tabs.txt", kBoxTabs));
+}
+
+TEST(TextLayouts, BoxCollapsedOntoOneLineIsRebuiltFromItsBorders) {
+  const std::string line =
+      "|——————|——————|——————| | Срок | Мероприятие | Ответственный | |——————|——————|——————| "
+      "| март 2025 г. | Создание рабочей группы | Департамент образования | | | по наставничеству | Ярославской области | "
+      "|——————|——————|——————| | II квартал | Семинар | ГАУ ДПО ЯО ИРО | | 2025 г. | | | |——————|——————|——————|\n";
+  EXPECT_EQ(only_grid("collapsed.txt", "Комплекс мер\n\n" + line), only_grid("tabs.txt", kBoxTabs));
+}
+
+TEST(TextLayouts, AMarkdownTableKeepsOneRowPerLine) {
+  const std::string md =
+      "| Срок | Мероприятие | Ответственный |\n|---|---|---|\n"
+      "| март 2025 г. | Создание рабочей группы по наставничеству | Департамент образования Ярославской области |\n"
+      "| II квартал 2025 г. | Семинар | ГАУ ДПО ЯО ИРО |\n";
+  EXPECT_EQ(only_grid("md.txt", md), only_grid("tabs.txt", kBoxTabs));
+}
+
 TEST(TextLayouts, TwoLevelHeaderGivesTheDeadlineAsAPeriod) {
   const RuleSet rules = RuleSet::load(source_path("rules"));
   const std::string text =
