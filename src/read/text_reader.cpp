@@ -159,9 +159,11 @@ class TextAssembler {
         case LineKind::box_content:
           i = box_table(i);
           break;
-        case LineKind::text:
-          i = paragraph(i);
+        case LineKind::text: {
+          const std::size_t end = bar_separated_cells(i);
+          i = end > i ? end : paragraph(i);
           break;
+        }
       }
     }
   }
@@ -356,6 +358,41 @@ class TextAssembler {
     for (PendingRow& r : rows) r.spanning = r.cells.size() == 1 && width > 1;
     emit_table(rows, width);
     return j;
+  }
+
+  static bool lone_bar(const Line& line) { return text::trim(line.text) == "|"; }
+
+  // Cells separated by lines holding only "|", a cell's text over one or
+  // more lines, blank lines (where present) between rows: handed on as a
+  // stream of cells, like a one-cell-per-line export. Returns i when the
+  // lines from i are not laid out so (fewer than four separators).
+  std::size_t bar_separated_cells(std::size_t i) {
+    std::size_t k = i;
+    while (k < lines_.size() && lines_[k].kind == LineKind::text && k - i < kMaxSectionLines) ++k;
+    if (k >= lines_.size() || !lone_bar(lines_[k])) return i;
+    PendingRow stream{{}, lines_[i].number, lines_[i].number, false, {}};
+    std::string cell;
+    std::size_t j = i, end = i;
+    while (j < lines_.size()) {
+      const Line& line = lines_[j];
+      if (lone_bar(line)) {
+        stream.cells.push_back(text::trim(cell));
+        stream.cell_lines.push_back(line.number);
+        stream.last = line.number;
+        cell.clear();
+        end = ++j;
+      } else if (line.kind == LineKind::blank && cell.empty()) {
+        ++j;
+      } else if (line.kind == LineKind::text) {
+        cell += (cell.empty() ? "" : " ") + text::trim(line.text);
+        ++j;
+      } else {
+        break;
+      }
+    }
+    if (stream.cells.size() < 4) return i;
+    emit_cell_stream(stream);
+    return end;
   }
 
   void emit_cell_stream(const PendingRow& pending) {

@@ -99,6 +99,33 @@ TEST(TextLayouts, AMarkdownTableKeepsOneRowPerLine) {
   EXPECT_EQ(only_grid("md.txt", md), only_grid("tabs.txt", kBoxTabs));
 }
 
+TEST(TextLayouts, CellsBetweenLinesHoldingOnlyABarExtractLikeTheTabTable) {
+  const RuleSet rules = RuleSet::load(source_path("rules"));
+  const std::string head = "Комплекс мер по развитию наставничества в Ярославской области\n\n";
+  std::string bars = head;
+  for (const auto& row : only_grid("tabs.txt", kBoxTabs))
+    for (const auto& cell : row) {
+      // A long cell over two lines.
+      const std::size_t space = cell.size() > 30 ? cell.find(' ', 20) : std::string::npos;
+      bars += (space == std::string::npos ? cell : cell.substr(0, space) + "\n" + cell.substr(space + 1)) + "\n|\n";
+    }
+  const FileExtraction a = extract_bytes("bars.txt", bars, rules);
+  const FileExtraction b = extract_bytes("tabs.txt", head + kBoxTabs, rules);
+  ASSERT_TRUE(a.ok() && b.ok());
+  ASSERT_EQ(a.extraction.roadmaps.size(), 1u);
+  ASSERT_EQ(b.extraction.roadmaps.size(), 1u);
+  auto flat = [](const Extraction& x) {
+    std::vector<std::string> out;
+    for (const auto& d : x.roadmaps[0].directions)
+      for (const auto& s : d.system_measures)
+        for (const auto& m : s.measures)
+          out.push_back(m.title + "|" + m.deadline.text + "|" + (m.responsible.empty() ? "" : m.responsible[0].text));
+    return out;
+  };
+  EXPECT_EQ(flat(a.extraction), flat(b.extraction));
+  EXPECT_EQ(flat(b.extraction).size(), 2u);
+}
+
 TEST(TextLayouts, TwoLevelHeaderGivesTheDeadlineAsAPeriod) {
   const RuleSet rules = RuleSet::load(source_path("rules"));
   const std::string text =
