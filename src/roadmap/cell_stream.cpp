@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <set>
 #include <string>
 
 #include "karta/normalize.hpp"
@@ -71,9 +72,14 @@ std::optional<Header> find_header(const std::vector<std::string>& cells, const R
         measure = true;
     }
   } else {
+    // A heading above the table can speak the vocabulary too («План
+    // мероприятий»): a run that meets a number column, or a role twice, opens
+    // later, at the cell that starts it.
+    std::set<std::string> roles;
     for (; i < cells.size(); ++i) {
       const Rule* r = column_role(cells[i], rules);
       if (!r) break;
+      if (r->value == "number" || !roles.insert(r->value).second) return std::nullopt;
       measure = measure || r->value == "measure" || r->value == "system_measure";
     }
   }

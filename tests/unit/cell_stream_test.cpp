@@ -116,6 +116,26 @@ TEST(CellStream, BothLayoutsExtractTheSameMeasuresAsTheTabTable) {
   EXPECT_EQ(measures(tabs.extraction).size(), 3u);
 }
 
+// Found by bench/reader_scaling.py: a heading right above the header that
+// speaks the column vocabulary («План мероприятий») is not its first cell.
+TEST(CellStream, AHeadingAboveTheHeaderIsNotAColumn) {
+  for (const char* first : {"N п/п\n\n", ""}) {
+    const std::string text = std::string("План мероприятий по профориентации\n\n") + first +
+                             "Наименование мероприятия\n\nСрок\n\nОтветственный\n\n" +
+                             (*first ? "1.\n\n" : "") + "Ярмарка профессий\n\nапрель 2025 г.\n\nЦентр занятости\n\n" +
+                             (*first ? "2.\n\n" : "") + "Экскурсии на предприятия\n\nмай 2025 г.\n\nМинобразования\n";
+    const FileExtraction f = extract_bytes("plan.txt", text, rules());
+    ASSERT_TRUE(f.ok());
+    ASSERT_EQ(f.extraction.roadmaps.size(), 1u) << first;
+    std::vector<std::string> titles;
+    for (const auto& d : f.extraction.roadmaps[0].directions)
+      for (const auto& s : d.system_measures)
+        for (const auto& m : s.measures) titles.push_back(m.title + "|" + m.deadline.text);
+    EXPECT_EQ(titles, (std::vector<std::string>{"Ярмарка профессий|апрель 2025 г.", "Экскурсии на предприятия|май 2025 г."}))
+        << (*first ? "numbered" : "without a number column");
+  }
+}
+
 TEST(CellStream, ProseThatNamesAColumnIsNotATable) {
   ReadResult r = read_bytes("prose.txt", "Срок исполнения\n\nпродлён до конца года по просьбе школ.\n\nИное.\n");
   std::size_t consumed = 0;
