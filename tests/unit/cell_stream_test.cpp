@@ -17,13 +17,7 @@ const RuleSet& rules() {
   return set;
 }
 
-std::vector<std::vector<std::string>> tab_grid(const std::string& text) {
-  ReadResult r = read_bytes("tabs.txt", text);
-  EXPECT_TRUE(r.ok());
-  auto ts = tables(r.document);
-  EXPECT_EQ(ts.size(), 1u);
-  return ts.empty() ? std::vector<std::vector<std::string>>{} : table_grid(*ts.front());
-}
+std::vector<std::vector<std::string>> tab_grid(const std::string& text) { return single_table_grid("tabs.txt", text); }
 
 // Deadline first, then measure, responsible, result; a section row; a cell
 // over two lines; an empty result cell.
@@ -102,14 +96,12 @@ TEST(CellStream, BothLayoutsExtractTheSameMeasuresAsTheTabTable) {
   ASSERT_EQ(stream.extraction.roadmaps.size(), 1u);
   auto measures = [](const Extraction& x) {
     std::vector<std::string> out;
-    for (const auto& d : x.roadmaps[0].directions)
-      for (const auto& s : d.system_measures)
-        for (const auto& m : s.measures) {
-          std::string who;
-          for (const auto& r : m.responsible) who += r.text + ";";
-          out.push_back(m.id + "|" + m.title + "|" + m.deadline.kind + "|" + m.deadline.end.value_or("") + "|" + who +
-                        "|" + m.result.text);
-        }
+    for (const Measure& m : all_measures(x)) {
+      std::string who;
+      for (const auto& r : m.responsible) who += r.text + ";";
+      out.push_back(m.id + "|" + m.title + "|" + m.deadline.kind + "|" + m.deadline.end.value_or("") + "|" + who + "|" +
+                    m.result.text);
+    }
     return out;
   };
   EXPECT_EQ(measures(stream.extraction), measures(tabs.extraction));
@@ -128,9 +120,7 @@ TEST(CellStream, AHeadingAboveTheHeaderIsNotAColumn) {
     ASSERT_TRUE(f.ok());
     ASSERT_EQ(f.extraction.roadmaps.size(), 1u) << first;
     std::vector<std::string> titles;
-    for (const auto& d : f.extraction.roadmaps[0].directions)
-      for (const auto& s : d.system_measures)
-        for (const auto& m : s.measures) titles.push_back(m.title + "|" + m.deadline.text);
+    for (const Measure& m : all_measures(f.extraction)) titles.push_back(m.title + "|" + m.deadline.text);
     EXPECT_EQ(titles, (std::vector<std::string>{"Ярмарка профессий|апрель 2025 г.", "Экскурсии на предприятия|май 2025 г."}))
         << (*first ? "numbered" : "without a number column");
   }

@@ -8,7 +8,11 @@
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "karta/document.hpp"
+#include "karta/extraction.hpp"
+#include "karta/read.hpp"
 
 namespace karta::test {
 
@@ -38,6 +42,25 @@ inline std::vector<const Paragraph*> paragraphs(const Document& d) {
   std::vector<const Paragraph*> out;
   for (const Block& b : d.blocks)
     if (const auto* p = std::get_if<Paragraph>(&b)) out.push_back(p);
+  return out;
+}
+
+// The grid of the one table `bytes` read into; a test failure when the
+// input does not read, or holds another number of tables.
+inline std::vector<std::vector<std::string>> single_table_grid(const std::string& name, const std::string& bytes) {
+  ReadResult r = read_bytes(name, bytes);
+  EXPECT_TRUE(r.ok()) << name << ": " << (r.error ? r.error->what() : "");
+  auto ts = tables(r.document);
+  EXPECT_EQ(ts.size(), 1u) << name;
+  return ts.empty() ? std::vector<std::vector<std::string>>{} : table_grid(*ts.front());
+}
+
+// Every measure of every roadmap, in document order.
+inline std::vector<Measure> all_measures(const Extraction& x) {
+  std::vector<Measure> out;
+  for (const Roadmap& r : x.roadmaps)
+    for (const Direction& d : r.directions)
+      for (const SystemMeasure& s : d.system_measures) out.insert(out.end(), s.measures.begin(), s.measures.end());
   return out;
 }
 

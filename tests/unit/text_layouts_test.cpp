@@ -11,14 +11,6 @@
 namespace karta::test {
 namespace {
 
-std::vector<std::vector<std::string>> only_grid(const std::string& name, const std::string& text) {
-  ReadResult r = read_bytes(name, text);
-  EXPECT_TRUE(r.ok());
-  auto ts = tables(r.document);
-  EXPECT_EQ(ts.size(), 1u) << name;
-  return ts.empty() ? std::vector<std::vector<std::string>>{} : table_grid(*ts.front());
-}
-
 // Responsible before deadline; a section with its filler; a row without a
 // number; a measure broken over two lines.
 const std::string kTabs =
@@ -36,7 +28,7 @@ TEST(TextLayouts, PipeRowsWithoutLeadingBorderKeepTheEmptyFirstCell) {
       " | Семинар для тьюторов | КОИРО | май 2025 г. | справка |\n"
       "1.2 | Обучение тьюторов по программе\n"
       "«Наставник» | Минобрнауки Кузбасса | сентябрь 2025 г. | удостоверения |\n";
-  EXPECT_EQ(only_grid("pipes.txt", pipes), only_grid("tabs.txt", kTabs));
+  EXPECT_EQ(single_table_grid("pipes.txt", pipes), single_table_grid("tabs.txt", kTabs));
 }
 
 TEST(TextLayouts, BorderedPipeRowsStripTheirBorders) {
@@ -46,7 +38,7 @@ TEST(TextLayouts, BorderedPipeRowsStripTheirBorders) {
       "| 1.1 | Отбор тьюторов | КОИРО | март 2025 г. | реестр |\n"
       "| | Семинар для тьюторов | КОИРО | май 2025 г. | справка |\n"
       "| 1.2 | Обучение тьюторов по программе «Наставник» | Минобрнауки Кузбасса | сентябрь 2025 г. | удостоверения |\n";
-  EXPECT_EQ(only_grid("bordered.txt", pipes), only_grid("tabs.txt", kTabs));
+  EXPECT_EQ(single_table_grid("bordered.txt", pipes), single_table_grid("tabs.txt", kTabs));
 }
 
 // Deadline first; cells spread over the physical lines of their column.
@@ -66,7 +58,7 @@ TEST(TextLayouts, AsciiBoxTableWithCellsOverSeveralLines) {
       "| II квартал   | Семинар                   | ГАУ ДПО ЯО ИРО              |\n"
       "| 2025 г.      |                           |                             |\n"
       "+--------------+---------------------------+-----------------------------+\n";
-  EXPECT_EQ(only_grid("box.txt", box), only_grid("tabs.txt", kBoxTabs));
+  EXPECT_EQ(single_table_grid("box.txt", box), single_table_grid("tabs.txt", kBoxTabs));
 }
 
 TEST(TextLayouts, TypographicRulesDrawTheSameBox) {
@@ -80,7 +72,7 @@ TEST(TextLayouts, TypographicRulesDrawTheSameBox) {
       "| II квартал | Семинар | ГАУ ДПО ЯО ИРО |\n"
       "| 2025 г. | | |\n"
       "|——————|——————|——————|\n";
-  EXPECT_EQ(only_grid("dashes.txt", box), only_grid("tabs.txt", kBoxTabs));
+  EXPECT_EQ(single_table_grid("dashes.txt", box), single_table_grid("tabs.txt", kBoxTabs));
 }
 
 TEST(TextLayouts, BoxCollapsedOntoOneLineIsRebuiltFromItsBorders) {
@@ -88,7 +80,7 @@ TEST(TextLayouts, BoxCollapsedOntoOneLineIsRebuiltFromItsBorders) {
       "|——————|——————|——————| | Срок | Мероприятие | Ответственный | |——————|——————|——————| "
       "| март 2025 г. | Создание рабочей группы | Департамент образования | | | по наставничеству | Ярославской области | "
       "|——————|——————|——————| | II квартал | Семинар | ГАУ ДПО ЯО ИРО | | 2025 г. | | | |——————|——————|——————|\n";
-  EXPECT_EQ(only_grid("collapsed.txt", "Комплекс мер\n\n" + line), only_grid("tabs.txt", kBoxTabs));
+  EXPECT_EQ(single_table_grid("collapsed.txt", "Комплекс мер\n\n" + line), single_table_grid("tabs.txt", kBoxTabs));
 }
 
 TEST(TextLayouts, AMarkdownTableKeepsOneRowPerLine) {
@@ -96,14 +88,14 @@ TEST(TextLayouts, AMarkdownTableKeepsOneRowPerLine) {
       "| Срок | Мероприятие | Ответственный |\n|---|---|---|\n"
       "| март 2025 г. | Создание рабочей группы по наставничеству | Департамент образования Ярославской области |\n"
       "| II квартал 2025 г. | Семинар | ГАУ ДПО ЯО ИРО |\n";
-  EXPECT_EQ(only_grid("md.txt", md), only_grid("tabs.txt", kBoxTabs));
+  EXPECT_EQ(single_table_grid("md.txt", md), single_table_grid("tabs.txt", kBoxTabs));
 }
 
 TEST(TextLayouts, CellsBetweenLinesHoldingOnlyABarExtractLikeTheTabTable) {
   const RuleSet rules = RuleSet::load(source_path("rules"));
   const std::string head = "Комплекс мер по развитию наставничества в Ярославской области\n\n";
   std::string bars = head;
-  for (const auto& row : only_grid("tabs.txt", kBoxTabs))
+  for (const auto& row : single_table_grid("tabs.txt", kBoxTabs))
     for (const auto& cell : row) {
       // A long cell over two lines.
       const std::size_t space = cell.size() > 30 ? cell.find(' ', 20) : std::string::npos;
@@ -116,10 +108,8 @@ TEST(TextLayouts, CellsBetweenLinesHoldingOnlyABarExtractLikeTheTabTable) {
   ASSERT_EQ(b.extraction.roadmaps.size(), 1u);
   auto flat = [](const Extraction& x) {
     std::vector<std::string> out;
-    for (const auto& d : x.roadmaps[0].directions)
-      for (const auto& s : d.system_measures)
-        for (const auto& m : s.measures)
-          out.push_back(m.title + "|" + m.deadline.text + "|" + (m.responsible.empty() ? "" : m.responsible[0].text));
+    for (const Measure& m : all_measures(x))
+      out.push_back(m.title + "|" + m.deadline.text + "|" + (m.responsible.empty() ? "" : m.responsible[0].text));
     return out;
   };
   EXPECT_EQ(flat(a.extraction), flat(b.extraction));
@@ -137,9 +127,7 @@ TEST(TextLayouts, TwoLevelHeaderGivesTheDeadlineAsAPeriod) {
   const FileExtraction f = extract_bytes("kurgan.txt", text, rules);
   ASSERT_TRUE(f.ok());
   ASSERT_EQ(f.extraction.roadmaps.size(), 1u);
-  std::vector<Measure> measures;
-  for (const auto& d : f.extraction.roadmaps[0].directions)
-    for (const auto& s : d.system_measures) measures.insert(measures.end(), s.measures.begin(), s.measures.end());
+  const std::vector<Measure> measures = all_measures(f.extraction);
   ASSERT_EQ(measures.size(), 2u) << "the sub-header row is not a measure";
   EXPECT_EQ(measures[0].deadline.text, "февраль 2025 г. - апрель 2025 г.");   // dashes folded, as everywhere
   EXPECT_EQ(measures[0].deadline.kind, "period");
