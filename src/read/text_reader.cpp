@@ -269,15 +269,15 @@ class TextAssembler {
         if (!held.empty()) {
           if (cells.size() != width) break;   // another table follows the prose
           for (std::size_t h : held)
-            rows.push_back({{text::trim(lines_[h].text)}, lines_[h].number, lines_[h].number, true});
+            rows.push_back({{text::trim(lines_[h].text)}, lines_[h].number, lines_[h].number, true, {}});
           held.clear();
-          rows.push_back({cells, line.number, lines_[last].number, false});
+          rows.push_back({cells, line.number, lines_[last].number, false, {}});
         } else if (boxed && row_open && !rows.empty()) {
           merge_into(rows.back(), cells, lines_[last].number);
         } else if (after_blank && !rows.empty() && !rows.back().spanning && text::continues_previous_row(cells)) {
           merge_into(rows.back(), cells, lines_[last].number);
         } else {
-          rows.push_back({cells, line.number, lines_[last].number, false});
+          rows.push_back({cells, line.number, lines_[last].number, false, {}});
         }
         row_open = true;
         width = std::max(width, cells.size());
@@ -455,7 +455,7 @@ class TextAssembler {
       }
       if (line.kind != LineKind::box_content) break;
       std::vector<std::string> parts = text::split_box(line.text);
-      if (!current) current = PendingRow{{}, line.number, line.number, false};
+      if (!current) current = PendingRow{{}, line.number, line.number, false, {}};
       merge_into(*current, parts, line.number);
       width = std::max(width, parts.size());
       ++j;
