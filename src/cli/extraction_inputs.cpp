@@ -30,6 +30,15 @@ std::vector<std::string> files_under(const std::string& dir) {
   return found;
 }
 
+// Whether the folder holds any file at all; stops at the first.
+bool holds_a_file(const std::string& dir) {
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+    if (it->is_regular_file()) return true;
+  return false;
+}
+
 }  // namespace
 
 RuleSet load_rule_set(const std::string& dir) {
@@ -44,7 +53,7 @@ int report_empty_directories(const char* command, const std::vector<std::string>
   int empty = 0;
   for (const std::string& a : arguments) {
     std::error_code ec;
-    if (a != "-" && fs::is_directory(a, ec) && files_under(a).empty()) {
+    if (a != "-" && fs::is_directory(a, ec) && !holds_a_file(a)) {
       std::cerr << "karta " << command << ": " << a << ": no files in this directory\n";
       ++empty;
     }

@@ -14,12 +14,8 @@
 #include "model/work_limits.hpp"
 #include "read/format_sniffer.hpp"
 #include "read/readers.hpp"
-#include "read/text_decoder.hpp"
-#include "read/zip_directory.hpp"
 
 namespace karta {
-
-using namespace std::string_view_literals;
 
 ReadResult read_bytes(const std::string& name, std::string_view bytes, const ReadOptions& options) {
   ReadResult result;

@@ -6,7 +6,6 @@
 #include <set>
 #include <string>
 
-#include "karta/normalize.hpp"
 #include "model/work_limits.hpp"
 
 namespace karta {
