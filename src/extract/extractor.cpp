@@ -9,6 +9,7 @@
 #include "extract/entity_registry.hpp"
 #include "extract/mention_splitter.hpp"
 #include "extract/requisites.hpp"
+#include "extract/site_chrome.hpp"
 #include "karta/extract.hpp"
 #include "karta/version.hpp"
 #include "karta/normalize.hpp"
@@ -66,7 +67,10 @@ void qualify_entity_ids(Extraction& x, const std::string& region) {
 
 }  // namespace
 
-Extraction extract(const Document& document, const RuleSet& rules) {
+Extraction extract(const Document& read, const RuleSet& rules) {
+  // Portal banners, status labels and search boxes are not the act.
+  const std::optional<Document> stripped = strip_site_chrome(read, rules);
+  const Document& document = stripped ? *stripped : read;
   Extraction x;
   x.producer = {version(), rules.version()};
   x.document.definitions = find_definitions(document, rules);
@@ -121,7 +125,8 @@ Extraction extract(const Document& document, const RuleSet& rules) {
                              ""});
   }
   x.entities = entities.entities();
-  const std::vector<TextLine> lines = text_lines(document);
+  std::vector<TextLine> lines = text_lines(document);
+  mark_amendment_notes(lines, rules);
   std::optional<std::string> roadmap_title;
   if (!x.roadmaps.empty()) roadmap_title = x.roadmaps.front().title;
   read_requisites(lines, rules, roadmap_title, x.document);

@@ -57,14 +57,24 @@ std::string trim_issuer(std::string s) {
 
 std::vector<Reference> find_references(const std::vector<TextLine>& lines, const RuleSet& rules, const ActInfo& act) {
   std::vector<std::string> paragraphs = paragraph_texts(lines);
+  // Which paragraphs are amendment notes: paragraph_texts starts a new
+  // paragraph wherever the block or the note flag changes.
+  std::vector<bool> notes;
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    if (i == 0 || lines[i].block != lines[i - 1].block || lines[i].amendment_note != lines[i - 1].amendment_note)
+      notes.push_back(lines[i].amendment_note);
   // The title first: "О внесении изменений в приказ … от … №" is what the act amends.
-  if (act.title) paragraphs.insert(paragraphs.begin(), *act.title);
+  if (act.title) {
+    paragraphs.insert(paragraphs.begin(), *act.title);
+    notes.insert(notes.begin(), false);
+  }
   std::vector<Reference> out;
   std::set<std::pair<std::string, std::string>> seen;
   if (act.date && act.number) seen.insert({*act.date, *act.number});
   bool basis_list = false;
-  for (const std::string& raw : paragraphs) {
-    const std::string text = cased_match_form(raw);
+  for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+    const std::string text = cased_match_form(paragraphs[p]);
+    const bool note = notes[p];
     const Rule* role_here = rules.first("references.roles", text);
     const bool basis_here = role_here && role_here->value == "basis";
     if (!list_item(text)) basis_list = false;
@@ -92,7 +102,7 @@ std::vector<Reference> find_references(const std::vector<TextLine>& lines, const
         std::string title = quoted_title(text, m.end);
         if (!title.empty()) ref.title = title;
         const Rule* role = rules.first("references.roles", text.substr(0, m.begin));
-        ref.role = role && role->value == "amends" ? "amends" : (basis_here || basis_list) ? "basis" : "mention";
+        ref.role = note || (role && role->value == "amends") ? "amends" : (basis_here || basis_list) ? "basis" : "mention";
         if (!ref.date && ref.number->empty()) continue;
         if (!seen.insert({ref.date.value_or(""), *ref.number}).second) {
           // Cited again: a stronger role wins (amends over basis over mention).

@@ -105,7 +105,8 @@ std::vector<TextLine> text_lines(const Document& document) {
 std::vector<std::string> paragraph_texts(const std::vector<TextLine>& lines) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (i > 0 && lines[i].block == lines[i - 1].block) out.back() += " " + lines[i].text;
+    if (i > 0 && lines[i].block == lines[i - 1].block && lines[i].amendment_note == lines[i - 1].amendment_note)
+      out.back() += " " + lines[i].text;
     else out.push_back(lines[i].text);
   }
   return out;
@@ -137,8 +138,14 @@ std::optional<std::string> act_date(const std::string& text, const RuleSet& rule
   return std::nullopt;
 }
 
-void read_requisites(const std::vector<TextLine>& lines, const RuleSet& rules,
+void read_requisites(const std::vector<TextLine>& all_lines, const RuleSet& rules,
                      const std::optional<std::string>& roadmap_title, ActInfo& act) {
+  // Amendment notes sit between the requisites and the title, or after the
+  // title; read as if they were not there.
+  std::vector<TextLine> lines;
+  lines.reserve(all_lines.size());
+  for (const TextLine& line : all_lines)
+    if (!line.amendment_note) lines.push_back(line);
   const std::size_t head = std::min(lines.size(), kHeadLines);
   std::optional<std::size_t> kind_line;
   for (std::size_t i = 0; i < std::min<std::size_t>(head, 15); ++i) {

@@ -18,11 +18,13 @@ namespace karta {
 struct TextLine {
   std::string text;
   std::size_t block = 0;   // index of its paragraph in Document::blocks
+  bool amendment_note = false;   // "(в ред. …)": never the title; its acts amend
 };
 
 // The paragraphs' lines in order, cleaned; tables are left out.
 std::vector<TextLine> text_lines(const Document& document);
-// The same lines joined back into one text per paragraph.
+// The same lines joined back into one text per paragraph; an amendment
+// note is a paragraph of its own even where it shares one with the title.
 std::vector<std::string> paragraph_texts(const std::vector<TextLine>& lines);
 
 // Kind, authority, date, number, place, title and signatory. A roadmap

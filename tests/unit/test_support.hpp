@@ -13,6 +13,7 @@
 #include "karta/document.hpp"
 #include "karta/extraction.hpp"
 #include "karta/read.hpp"
+#include "karta/rules.hpp"
 
 namespace karta::test {
 
@@ -53,6 +54,12 @@ inline std::vector<std::vector<std::string>> single_table_grid(const std::string
   auto ts = tables(r.document);
   EXPECT_EQ(ts.size(), 1u) << name;
   return ts.empty() ? std::vector<std::vector<std::string>>{} : table_grid(*ts.front());
+}
+
+// The repository's rule set, loaded once.
+inline const RuleSet& repository_rules() {
+  static const RuleSet set = RuleSet::load(source_path("rules"));
+  return set;
 }
 
 // Every measure of every roadmap, in document order.
