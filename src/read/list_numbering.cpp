@@ -1,5 +1,6 @@
 #include "read/list_numbering.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace karta {
@@ -85,6 +86,19 @@ std::string format_from_nfc(int nfc) {
     case 255: return "none";
     default: return "decimal";
   }
+}
+
+// ODF's style:num-format: "1", "a", "A", "i", "I", Cyrillic "а"/"А", "" for none.
+std::string format_from_odf(const std::string& f) {
+  if (f == "1") return "decimal";
+  if (f == "a") return "lowerLetter";
+  if (f == "A") return "upperLetter";
+  if (f == "i") return "lowerRoman";
+  if (f == "I") return "upperRoman";
+  if (f == "\xD0\xB0" || f.rfind("\xD0\xB0,", 0) == 0) return "russianLower";   // "а", "а, б, .. (ru)"
+  if (f == "\xD0\x90" || f.rfind("\xD0\x90,", 0) == 0) return "russianUpper";
+  if (f.empty()) return "none";
+  return "decimal";
 }
 
 // Calls `on_element` for every element start inside the current element's subtree.
@@ -175,6 +189,48 @@ void ListNumbering::read_word2003_lists(XmlStream& xml) {
       level->text = xml.attr("val").value_or("");
     }
   });
+}
+
+void ListNumbering::read_odf_list_styles(XmlStream& xml) {
+  constexpr std::string_view kText = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+  constexpr std::string_view kStyle = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
+  Abstract* abstract = nullptr;
+  each_element(xml, [&] {
+    const std::string_view name = xml.local();
+    if (xml.ns() != kText) return;
+    if (name == "list-style") {
+      const std::string id = "odf:" + xml.attr("name", kStyle).value_or("");
+      abstract = &abstracts_[id];
+      abstract->levels = {};
+      instances_[id.substr(4)] = Instance{id, {}};
+      counters_.erase(id);
+    } else if (abstract && (name == "list-level-style-number" || name == "list-level-style-bullet")) {
+      const int i = to_int(xml.attr("level", kText), 1) - 1;
+      if (i < 0 || i >= 9) return;
+      Level& level = abstract->levels[static_cast<std::size_t>(i)];
+      if (name == "list-level-style-bullet") {
+        level.format = "bullet";
+        return;
+      }
+      level.format = format_from_odf(xml.attr("num-format", kStyle).value_or(""));
+      level.start = to_int(xml.attr("start-value", kText), 1);
+      // "1.1." is display-levels 2 with suffix ".": the upper levels' numbers
+      // joined by dots, then the level's own, between prefix and suffix.
+      const int shown = std::clamp(to_int(xml.attr("display-levels", kText), 1), 1, i + 1);
+      std::string text = xml.attr("num-prefix", kStyle).value_or("");
+      for (int k = i + 1 - shown; k <= i; ++k) {
+        if (k > i + 1 - shown) text += '.';
+        text += '%';
+        text += static_cast<char>('1' + k);
+      }
+      level.text = text + xml.attr("num-suffix", kStyle).value_or("");
+    }
+  });
+}
+
+void ListNumbering::restart(const std::string& list) {
+  auto inst = instances_.find(list);
+  if (inst != instances_.end()) counters_.erase(inst->second.abstract_id);
 }
 
 bool ListNumbering::style_list(const std::string& style, std::string& list, int& level) const {

@@ -20,6 +20,13 @@ class ListNumbering {
   void read_numbering(XmlStream& xml);     // OOXML numbering part
   void read_styles(XmlStream& xml);        // OOXML styles part: numbering attached to styles
   void read_word2003_lists(XmlStream& xml);
+  // ODF: every text:list-style in the current element's subtree
+  // (office:styles, office:automatic-styles) becomes a list of that name.
+  void read_odf_list_styles(XmlStream& xml);
+
+  // ODF starts a list's count again at each new text:list that does not say
+  // it continues the one before.
+  void restart(const std::string& list);
 
   // Numbering a style carries, for paragraphs that name no list themselves.
   bool style_list(const std::string& style, std::string& list, int& level) const;

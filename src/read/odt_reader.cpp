@@ -7,11 +7,15 @@
 // position, and covered cells are left out as the model wants. Text in
 // text:s (runs of spaces), text:tab and text:line-break is kept; notes,
 // annotations and the tracked-changes log (where deleted text lives) are not.
+// text:list numbering is rendered from the list styles (styles.xml and the
+// automatic styles) as DOCX numbering is: "1.", "2.1.", prefixed to a cell's
+// paragraph, Paragraph::label outside tables.
 #include <algorithm>
 #include <optional>
 #include <vector>
 
 #include "model/work_limits.hpp"
+#include "read/list_numbering.hpp"
 #include "read/readers.hpp"
 #include "read/xml_stream.hpp"
 #include "read/zip_package.hpp"
@@ -54,8 +58,8 @@ constexpr std::uint64_t kMaxRepeatedCells = 1000000;
 
 class OdfBody {
  public:
-  OdfBody(XmlStream& xml, const std::string& file, const ReadOptions& options, Document& out)
-      : xml_(xml), file_(file), options_(options), out_(out) {}
+  OdfBody(XmlStream& xml, const std::string& file, const ReadOptions& options, ListNumbering& lists, Document& out)
+      : xml_(xml), file_(file), options_(options), lists_(lists), out_(out) {}
 
   // Reads from the current position to the end of office:text.
   void read() {
@@ -111,7 +115,25 @@ class OdfBody {
 
   void start(std::string_view name, std::string_view ns) {
     if (ns == kText) {
-      if (name == "p" || name == "h") {
+      if (name == "list") {
+        // A nested list inherits the style; a new outer one restarts the
+        // count unless it says it continues (continue-numbering, continue-list).
+        std::string style = xml_.attr("style-name", kText).value_or(lists_open_.empty() ? "" : lists_open_.back());
+        if (lists_open_.empty() && xml_.attr("continue-numbering", kText).value_or("") != "true" &&
+            !xml_.attr("continue-list", kText))
+          lists_.restart(style);
+        lists_open_.push_back(std::move(style));
+        item_label_pending_ = false;
+      } else if (name == "list-item") {
+        item_label_pending_ = true;
+      } else if (name == "list-header") {
+        item_label_pending_ = false;
+      } else if (name == "p" || name == "h") {
+        label_.clear();
+        if (item_label_pending_ && !lists_open_.empty()) {
+          label_ = lists_.next_label(lists_open_.back(), static_cast<int>(lists_open_.size()) - 1);
+          item_label_pending_ = false;
+        }
         text_.clear();
         paragraph_ = &text_;
         last_collapsed_space_ = false;
@@ -168,7 +190,11 @@ class OdfBody {
   }
 
   void end(std::string_view name, std::string_view ns) {
-    if (ns == kText && (name == "p" || name == "h")) {
+    if (ns == kText && name == "list") {
+      if (!lists_open_.empty()) lists_open_.pop_back();
+    } else if (ns == kText && name == "list-item") {
+      item_label_pending_ = false;
+    } else if (ns == kText && (name == "p" || name == "h")) {
       finish_paragraph();
     } else if (ns == kTable && table()) {
       if (name == "table-cell") end_cell();
@@ -183,12 +209,13 @@ class OdfBody {
     paragraph_ = nullptr;
     OpenTable* t = table();
     if (t && t->cell) {
-      t->cell->paragraphs.push_back(text_);
+      t->cell->paragraphs.push_back(label_.empty() ? text_ : text_.empty() ? label_ : label_ + " " + text_);
       return;
     }
     if (text_.find_first_not_of(" \t\n") == std::string::npos) return;
     Paragraph p;
     p.text = text_;
+    p.label = label_;
     p.pos.part = part_name();
     p.pos.line_first = p.pos.line_last = line_;
     p.pos.index = static_cast<int>(out_.blocks.size());
@@ -266,8 +293,12 @@ class OdfBody {
   XmlStream& xml_;
   const std::string& file_;
   const ReadOptions& options_;
+  ListNumbering& lists_;
   Document& out_;
   std::vector<OpenTable> tables_;
+  std::vector<std::string> lists_open_;   // the style of each open text:list, outermost first
+  bool item_label_pending_ = false;       // the item's first paragraph carries its number
+  std::string label_;
   std::string text_;
   std::string* paragraph_ = nullptr;
   bool last_collapsed_space_ = false;
@@ -275,7 +306,8 @@ class OdfBody {
 };
 
 // Finds office:body/office:text in `xml` and reads it into `out`.
-void read_office_text(XmlStream& xml, const std::string& file, const ReadOptions& options, Document& out) {
+void read_office_text(XmlStream& xml, const std::string& file, const ReadOptions& options, ListNumbering& lists,
+                      Document& out) {
   bool root_seen = false;
   while (xml.next()) {
     if (!xml.is_start()) continue;
@@ -286,8 +318,12 @@ void read_office_text(XmlStream& xml, const std::string& file, const ReadOptions
                         xml.part() + ": root element '" + std::string(xml.local()) + "' is not an OpenDocument document");
       continue;
     }
+    if (xml.ns() == kOffice && (xml.local() == "styles" || xml.local() == "automatic-styles")) {
+      lists.read_odf_list_styles(xml);
+      continue;
+    }
     if (xml.ns() == kOffice && xml.local() == "text") {
-      if (!xml.is_empty_element()) OdfBody(xml, file, options, out).read();
+      if (!xml.is_empty_element()) OdfBody(xml, file, options, lists, out).read();
       while (xml.next()) {
       }   // the rest must be well-formed too
       return;
@@ -310,16 +346,25 @@ void read_odt(std::string_view bytes, const std::string& file, const ReadOptions
     throw ReadError(ErrorKind::unsupported_format, file,
                     "an OpenDocument package of type '" + mimetype + "', not a text document (odt)");
   if (!package.has("content.xml")) throw ReadError(ErrorKind::missing_part, file, "content.xml is missing");
+  ListNumbering lists;
+  if (package.has("styles.xml")) {
+    // Named list styles ("Нумерация 1") live in styles.xml.
+    const std::string styles = package.read("styles.xml");
+    XmlStream xml(styles, file, "styles.xml", options);
+    while (xml.next())
+      if (xml.is_start() && xml.ns() == kOffice && xml.local() == "styles") lists.read_odf_list_styles(xml);
+  }
   const std::string content = package.read("content.xml");
   XmlStream xml(content, file, "content.xml", options);
-  read_office_text(xml, file, options, out);
+  read_office_text(xml, file, options, lists, out);
 }
 
 void read_flat_odt(std::string_view bytes, const std::string& file, const ReadOptions& options, Document& out,
                    Diagnostics& diagnostics) {
   (void)diagnostics;
   XmlStream xml(bytes, file, "document", options);
-  read_office_text(xml, file, options, out);
+  ListNumbering lists;
+  read_office_text(xml, file, options, lists, out);
 }
 
 }  // namespace karta

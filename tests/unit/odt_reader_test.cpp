@@ -90,6 +90,43 @@ TEST(OdtReader, FlatOdtReadsTheSameBody) {
   expect_roadmap(read_bytes("plan.fodt", fodt));
 }
 
+// The «№ п/п» column as automatic numbering (tests/fixtures/lists): each
+// cell a text:list continuing the first, sub-items one level down. The
+// numbers must come out as LibreOffice shows them, in the hand-written Flat
+// ODT, in LibreOffice's own ODT of it and in its DOCX of it alike.
+TEST(OdtReader, ListNumberingInCellsIsRenderedAsTheDocxOfTheSameFile) {
+  const std::string base = source_path("tests/fixtures/lists/chelyabinsk-numbered-cells");
+  const auto flat = single_table_grid("a.fodt", slurp(base + ".fodt"));
+  const auto package = single_table_grid("a.odt", slurp(base + ".odt"));
+  const auto word = single_table_grid("a.docx", slurp(base + ".docx"));
+  ASSERT_EQ(flat.size(), 5u);
+  std::vector<std::string> numbers;
+  for (const auto& row : flat) numbers.push_back(row.front());
+  EXPECT_EQ(numbers, (std::vector<std::string>{"№ п/п", "1.", "1.1.", "1.2.", "2."}));
+  EXPECT_EQ(package, flat);
+  EXPECT_EQ(word, flat);
+}
+
+TEST(OdtReader, AListOutsideTablesLabelsItsParagraphsAndANewListStartsAgain) {
+  const std::string styles =
+      "<office:automatic-styles><text:list-style style:name=\"L1\">"
+      "<text:list-level-style-number text:level=\"1\" style:num-prefix=\"(\" style:num-suffix=\")\" "
+      "style:num-format=\"i\" text:start-value=\"2\"/></text:list-style></office:automatic-styles>";
+  const std::string body =
+      "<text:list text:style-name=\"L1\"><text:list-item><text:p>первый</text:p></text:list-item>"
+      "<text:list-header><text:p>без номера</text:p></text:list-header>"
+      "<text:list-item><text:p>второй</text:p><text:p>его продолжение</text:p></text:list-item></text:list>"
+      "<text:list text:style-name=\"L1\"><text:list-item><text:p>снова</text:p></text:list-item></text:list>";
+  const std::string doc = "<?xml version=\"1.0\"?><office:document-content " + kNs +
+                          " xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\">" + styles +
+                          "<office:body><office:text>" + body + "</office:text></office:body></office:document-content>";
+  ReadResult r = read_bytes("list.odt", zip_parts({{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", doc}}));
+  ASSERT_TRUE(r.ok());
+  std::vector<std::string> labels;
+  for (const Paragraph* p : paragraphs(r.document)) labels.push_back(p->label + "|" + p->text);
+  EXPECT_EQ(labels, (std::vector<std::string>{"(ii)|первый", "|без номера", "(iii)|второй", "|его продолжение", "(ii)|снова"}));
+}
+
 TEST(OdtReader, SpreadsheetsArePolitelyRefused) {
   ReadResult r = read_bytes("book.ods", odt("", "application/vnd.oasis.opendocument.spreadsheet"));
   ASSERT_FALSE(r.ok());
