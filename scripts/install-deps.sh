@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libxml2-dev libicu-dev libre2-dev libpoco-dev libyaml-cpp-dev libstemmer-dev
-  libcli11-dev libxlsxwriter-dev libsqlite3-dev
+  libcli11-dev libxlsxwriter-dev libsqlite3-dev libpoppler-cpp-dev
 )
 if [ "${1:-}" = "--dev" ]; then
   packages+=(
@@ -19,6 +19,8 @@ if [ "${1:-}" = "--dev" ]; then
     clang libclang-rt-14-dev
     # the .deb (dpkg-shlibdeps), the man page test, the clean-clone check
     dpkg-dev man-db git
+    # .doc through LibreOffice (optional at run time); pdftotext for the PDF bench
+    libreoffice-writer-nogui poppler-utils
   )
 elif [ -n "${1:-}" ]; then
   echo "usage: scripts/install-deps.sh [--dev]" >&2

@@ -22,8 +22,10 @@
 
 namespace karta {
 
-enum class Format { unknown, text, docx, wordml, flat_opc, html, odt };
-const char* format_name(Format format);  // "text", "docx", "wordml", "flat_opc", "html", "odt" (also Flat ODT)
+enum class Format { unknown, text, docx, wordml, flat_opc, html, odt, rtf, doc, pdf };
+// "text", "docx", "wordml", "flat_opc", "html", "odt" (also Flat ODT), "rtf",
+// "doc" (read through LibreOffice), "pdf"
+const char* format_name(Format format);
 
 struct ReadOptions {
   std::uint64_t max_file_bytes = 256ull << 20;  // larger inputs are refused unread
@@ -34,6 +36,10 @@ struct ReadOptions {
   std::size_t max_table_rows = 100000;          // rows of one table
   std::size_t max_row_cells = 1000;             // cells of one row
   std::uint64_t time_budget_ms = 60000;         // wall clock for reading and extracting one document; 0: none
+  // .doc and other formats read through LibreOffice (read/libreoffice.hpp):
+  // the conversion's wall clock, and the address space the process may map.
+  std::uint64_t libreoffice_timeout_ms = 120000;
+  std::uint64_t libreoffice_memory_bytes = 4ull << 30;
 };
 
 enum class ErrorKind {

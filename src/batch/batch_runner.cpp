@@ -23,6 +23,7 @@
 #include "karta/extraction_json.hpp"
 #include "karta/output_error.hpp"
 #include "karta/version.hpp"
+#include "read/libreoffice.hpp"
 #include "write/atomic_file.hpp"
 
 namespace karta {
@@ -71,6 +72,12 @@ class Run {
   BatchSummary go() {
     prepare_readers();
     started_ = Clock::now();
+    // The batch's .doc files through one LibreOffice run, before the workers
+    // start (each would otherwise pay LibreOffice's start-up).
+    std::vector<std::string> files;
+    for (const BatchInput& in : inputs_)
+      if (in.members.empty() && in.skip.empty()) files.push_back(in.file);
+    libreoffice::BatchConversion office(files, options_.read);
     if (!options_.out_dir.empty()) open_manifest();
     unsigned jobs = options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
     jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, inputs_.size())));

@@ -17,7 +17,8 @@ struct ExtractArgs {
   std::string out, files_from, shard, rules;
   bool jsonl = false, resume = false, quiet = false, verbose = false;
   unsigned jobs = 0;
-  double max_file_mb = 256, max_part_mb = 64, max_line_mb = 16, max_text_mb = 10, time_budget = 60;
+  double max_file_mb = 256, max_part_mb = 64, max_line_mb = 16, max_text_mb = 10, time_budget = 60,
+         libreoffice_timeout = 120;
   int max_xml_depth = 256;
   std::size_t max_rows = 100000, max_cells = 1000;
 };
@@ -61,6 +62,7 @@ BatchOptions batch_options(ExtractArgs& a) {
   r.max_row_cells = a.max_cells;
   r.max_text_node_bytes = static_cast<std::uint64_t>(a.max_text_mb * 1000 * 1000);
   r.time_budget_ms = static_cast<std::uint64_t>(a.time_budget * 1000);
+  r.libreoffice_timeout_ms = static_cast<std::uint64_t>(a.libreoffice_timeout * 1000);
   // A progress line only on a terminal, and never on the terminal stdout writes to.
   const bool results_on_terminal = options.stdout_mode != BatchOptions::Stdout::none && ::isatty(STDOUT_FILENO);
   options.progress = options.talk != BatchOptions::Talk::quiet && ::isatty(STDERR_FILENO) && !results_on_terminal;
@@ -121,6 +123,9 @@ Command add_extract_command(CLI::App& app) {
   c->add_option("--max-text-mb", a->max_text_mb, "one XML text node (libxml2's own ceiling is 10)")->group(limits)->check(positive)->capture_default_str();
   c->add_option("--time-budget", a->time_budget, "seconds to read and extract one document; 0: none")->group(limits)
       ->check(CLI::NonNegativeNumber)->capture_default_str();
+  c->add_option("--libreoffice-timeout", a->libreoffice_timeout,
+                "seconds LibreOffice may take to convert a .doc before it is stopped")
+      ->group(limits)->check(positive)->capture_default_str();
   return {c, [a] { return run(*a); }};
 }
 

@@ -66,6 +66,7 @@ const Evidence kTable[] = {
        return starts(b, kOle2) && b.find("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e"sv) != std::string_view::npos;
      }},
     {InputKind::ole2, [](std::string_view b) { return starts(b, kOle2); }},
+    {InputKind::wordperfect, [](std::string_view b) { return starts(b, "\xFFWPC"); }},
     {InputKind::pdf, [](std::string_view b) { return starts(b, "%PDF-"); }},
     {InputKind::rtf, [](std::string_view b) { return starts(b, "{\\rtf"); }},
     {InputKind::zip_archive, [](std::string_view b) { return zip::looks_like_zip(b); }},   // refined by zip_kind
@@ -89,6 +90,7 @@ const char* input_kind_name(InputKind kind) {
     case InputKind::empty: return "empty";
     case InputKind::encrypted_office: return "encrypted Office document";
     case InputKind::ole2: return "OLE2";
+    case InputKind::wordperfect: return "WordPerfect";
     case InputKind::pdf: return "PDF";
     case InputKind::rtf: return "RTF";
     case InputKind::docx: return "DOCX";

@@ -13,7 +13,8 @@ namespace karta {
 enum class InputKind {
   empty,
   encrypted_office,  // an OLE2 container holding an EncryptedPackage (password-protected OOXML)
-  ole2,              // legacy Word 97-2003 .doc and other OLE2 files
+  ole2,              // legacy Word 97-2003 .doc, Works .wps and other OLE2 files: through LibreOffice
+  wordperfect,       // WordPerfect (\xFFWPC): through LibreOffice
   pdf,
   rtf,
   docx,              // an OOXML package ([Content_Types].xml, or _rels/.rels with word/document.xml), or a zip too broken to tell

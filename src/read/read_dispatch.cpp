@@ -13,6 +13,7 @@
 #include "karta/read.hpp"
 #include "model/work_limits.hpp"
 #include "read/format_sniffer.hpp"
+#include "read/libreoffice.hpp"
 #include "read/readers.hpp"
 
 namespace karta {
@@ -30,10 +31,22 @@ ReadResult read_bytes(const std::string& name, std::string_view bytes, const Rea
       case InputKind::encrypted_office:
         throw ReadError(ErrorKind::encrypted_entry, name, "password-protected Office document (encrypted package)");
       case InputKind::ole2:
-        throw ReadError(ErrorKind::unsupported_format, name,
-                        "legacy Word 97-2003 (OLE2) file: not supported, save it as DOCX");
+      case InputKind::wordperfect: {
+        // No reader of our own: LibreOffice makes a DOCX of it, and the
+        // output says what the input was and what converted it.
+        result.format = Format::doc;
+        const std::string docx = libreoffice::convert_to_docx(bytes, name, options);
+        read_docx(docx, name, options, result.document, result.diagnostics);
+        result.diagnostics.insert(result.diagnostics.begin(),
+                                  {Level::info, "read.libreoffice",
+                                   "read as the DOCX that " + libreoffice::version() + " made of it", ""});
+        break;
+      }
       case InputKind::pdf: throw ReadError(ErrorKind::unsupported_format, name, "PDF is not supported");
-      case InputKind::rtf: throw ReadError(ErrorKind::unsupported_format, name, "RTF is not supported");
+      case InputKind::rtf:
+        result.format = Format::rtf;
+        read_rtf(bytes, name, options, result.document, result.diagnostics);
+        break;
       case InputKind::zip_archive:
         throw ReadError(ErrorKind::unsupported_format, name,
                         "a zip archive of files, not a document package: karta extract reads its members");
@@ -146,6 +159,9 @@ const char* format_name(Format format) {
     case Format::flat_opc: return "flat_opc";
     case Format::html: return "html";
     case Format::odt: return "odt";
+    case Format::rtf: return "rtf";
+    case Format::doc: return "doc";
+    case Format::pdf: return "pdf";
     case Format::unknown: break;
   }
   return "unknown";

@@ -32,6 +32,10 @@ void read_odt(std::string_view bytes, const std::string& file, const ReadOptions
 void read_flat_odt(std::string_view bytes, const std::string& file, const ReadOptions& options,
                    Document& out, Diagnostics& diagnostics);
 
+// RTF (Word, LibreOffice, ГАРАНТ and КонсультантПлюс exports).
+void read_rtf(std::string_view bytes, const std::string& file, const ReadOptions& options,
+              Document& out, Diagnostics& diagnostics);
+
 // Plain text in any of the supported encodings; `encoding` receives the one detected.
 void read_text(std::string_view bytes, const std::string& file, const ReadOptions& options,
                Document& out, std::string& encoding, Diagnostics& diagnostics);

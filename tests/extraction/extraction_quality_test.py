@@ -55,7 +55,7 @@ def cases(source):
         out.append((inputs[0], gold, 'fixture'))
     # The corpus documents as other formats render them (tests/renderings/,
     # made by tests/fixtures/src/): each must score what its DOCX scores.
-    for path in sorted(glob.glob(os.path.join(source, 'tests', 'renderings', '*'))):
+    for path in sorted(p for p in glob.glob(os.path.join(source, 'tests', 'renderings', '*')) if os.path.isfile(p)):
         stem = os.path.basename(path).split('.')[0]
         out.append((path, need(os.path.join(source, 'tests', 'gold', stem + '.gold.json')), 'rendering'))
     return out
