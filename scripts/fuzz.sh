@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(extraction text_reader html_reader odt_reader rtf_reader docx_reader word_xml_reader deadline_parser mention_splitter rule_loader)
+[ ${#targets[@]} -gt 0 ] || targets=(extraction text_reader html_reader odt_reader rtf_reader pdf_reader docx_reader word_xml_reader deadline_parser mention_splitter rule_loader)
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKARTA_FUZZ=ON >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target hostile_set $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
 hostile=build-fuzz/hostile real=tests/robustness/real
@@ -22,6 +22,7 @@ prepare_seeds() {
     text_reader) cp corpus/*.txt tests/fixtures/*.txt "$hostile"/*.txt "$seeds"/ ;;
     html_reader) cp tests/renderings/*.html "$seeds"/; head -c 20000 tests/renderings/tyumen-roadmap-2023.cp1251.html > "$seeds"/cut.html ;;
     rtf_reader) for f in tests/renderings/office/*.rtf; do head -c 24000 "$f" > "$seeds/$(basename "$f")"; done ;;
+    pdf_reader) cp tests/renderings/office/kaluga-order-2024.lo.pdf tests/renderings/office/novgorod-roadmap-2024.lo.pdf "$seeds"/ ;;
     odt_reader) cp tests/renderings/*.odt tests/renderings/*.fodt "$seeds"/ ;;
     docx_reader) cp corpus/*.docx tests/fixtures/*.docx "$hostile"/*.docx "$seeds"/; find "$real" -name '*.docx' -size -200k -exec cp {} "$seeds"/ \; ;;
     word_xml_reader) cp corpus/*.xml "$hostile"/*.xml "$seeds"/ ;;

@@ -152,6 +152,12 @@ std::string extension_for(std::string_view bytes) {
   return sniff_input(bytes) == InputKind::wordperfect ? ".wpd" : ".doc";
 }
 
+// "00042": the batch's inputs under names that cannot collide.
+std::string numbered(std::size_t i) {
+  std::string n = std::to_string(i);
+  return std::string(n.size() < 5 ? 5 - n.size() : 0, '0') + n;
+}
+
 std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
@@ -268,9 +274,7 @@ BatchConversion::BatchConversion(const std::vector<std::string>& paths, const Re
   std::vector<std::string> inputs;
   fs::create_directories(home.path() + "/in");
   for (std::size_t i = 0; i < todo.size(); ++i) {
-    char stem[16];
-    std::snprintf(stem, sizeof stem, "%05zu", i);
-    const std::string link = home.path() + "/in/" + stem + ".doc";
+    const std::string link = home.path() + "/in/" + numbered(i) + ".doc";
     std::error_code ec;
     fs::create_symlink(fs::absolute(todo[i].second, ec), link, ec);
     if (ec) return;
@@ -281,9 +285,7 @@ BatchConversion::BatchConversion(const std::vector<std::string>& paths, const Re
   const RunResult r = run(convert_args(program, home.path(), inputs), home.path(), timeout, options.libreoffice_memory_bytes);
   std::lock_guard<std::mutex> lock(registry_mutex);
   for (std::size_t i = 0; i < todo.size(); ++i) {
-    char stem[16];
-    std::snprintf(stem, sizeof stem, "%05zu", i);
-    const std::string docx = home.path() + "/out/" + stem + ".docx";
+    const std::string docx = home.path() + "/out/" + numbered(i) + ".docx";
     std::error_code ec;
     if (fs::exists(docx, ec)) {
       registry()[todo[i].first] = {docx, "", this};

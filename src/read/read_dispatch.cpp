@@ -42,7 +42,10 @@ ReadResult read_bytes(const std::string& name, std::string_view bytes, const Rea
                                    "read as the DOCX that " + libreoffice::version() + " made of it", ""});
         break;
       }
-      case InputKind::pdf: throw ReadError(ErrorKind::unsupported_format, name, "PDF is not supported");
+      case InputKind::pdf:
+        result.format = Format::pdf;
+        read_pdf(bytes, name, options, result.document, result.diagnostics);
+        break;
       case InputKind::rtf:
         result.format = Format::rtf;
         read_rtf(bytes, name, options, result.document, result.diagnostics);

@@ -36,6 +36,10 @@ void read_flat_odt(std::string_view bytes, const std::string& file, const ReadOp
 void read_rtf(std::string_view bytes, const std::string& file, const ReadOptions& options,
               Document& out, Diagnostics& diagnostics);
 
+// PDF with a text layer (poppler-cpp).
+void read_pdf(std::string_view bytes, const std::string& file, const ReadOptions& options,
+              Document& out, Diagnostics& diagnostics);
+
 // Plain text in any of the supported encodings; `encoding` receives the one detected.
 void read_text(std::string_view bytes, const std::string& file, const ReadOptions& options,
                Document& out, std::string& encoding, Diagnostics& diagnostics);

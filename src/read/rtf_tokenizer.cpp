@@ -112,8 +112,8 @@ RtfToken RtfTokenizer::control() {
     t.param = static_cast<int>(std::max<std::int64_t>(INT32_MIN, std::min<std::int64_t>(INT32_MAX, value)));
   }
   if (at_ < bytes_.size() && bytes_[at_] == ' ') ++at_;   // the delimiting space is part of the word
-  if (t.text == "bin" && t.param > 0) {
-    const auto n = static_cast<std::size_t>(t.param);
+  if (t.text == "bin" && value > 0) {
+    const auto n = static_cast<std::size_t>(value);
     if (n > bytes_.size() - at_)
       throw ReadError(ErrorKind::unsupported_format, file_,
                       "RTF line " + std::to_string(line_) + ": \\bin" + std::to_string(n) + " runs " +

@@ -119,6 +119,95 @@ def g_odt_deep_lists():
                            "</text:list-item></text:list>" * n))
 
 
+def rtf(body):
+    return ("{\\rtf1\\ansi\\ansicpg1251{\\fonttbl{\\f0\\fcharset204 Times New Roman;}}" + body + "}").encode("cp1251")
+
+
+def g_rtf_control():
+    cells = "".join("\\intbl %s\\cell " % c for c in mh.HEADER)
+    rows = "\\trowd\\cellx3000\\cellx6000\\cellx9000 " + cells + "\\row "
+    for r in mh.ROWS:
+        rows += "\\trowd\\cellx3000\\cellx6000\\cellx9000 " + "".join("\\intbl %s\\cell " % c for c in r) + "\\row "
+    return rtf("\\pard %s\\par " % mh.TITLE + rows + "\\pard\\par ")
+
+
+def g_rtf_deep_groups():
+    n = 1000000
+    return b"{\\rtf1 " + b"{" * n + b"\xd2\xe5\xea\xf1\xf2" + b"}" * n + b"}"
+
+
+def g_rtf_huge_bin():
+    # \binN claims 4 GB of picture data the 60-byte file does not have.
+    return b"{\\rtf1{\\pict\\pngblip\\bin4000000000 \x89PNG}\\par}"
+
+
+def g_rtf_long_word():
+    return b"{\\rtf1 \\" + b"a" * 100000 + b"1 x}"
+
+
+def g_rtf_unicode_fallback_flood():
+    # \uc9999 would swallow the rest of the document as fallback bytes.
+    return rtf("\\uc9999\\u1052?" + "\\pard Мероприятие\\par " * 1000)
+
+
+def pdf(objects, xref=True, broken_xref=False):
+    """A PDF from its objects' bodies (object 1 is the catalog)."""
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    start = len(out)
+    if xref:
+        out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+        for o in offsets:
+            out += b"%010d 00000 n \n" % (o + (7919 if broken_xref else 0))
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, start + (123456 if broken_xref else 0))
+    return bytes(out)
+
+
+def g_pdf_empty_pages():
+    # 10^5 pages sharing one empty content stream: a scan without its images.
+    n = 100000
+    kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(n))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % n,
+               b"<< /Length 0 >>\nstream\n\nendstream"]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>"] * n
+    return pdf(objects)
+
+
+def _text_pdf(broken_xref=False):
+    text = b"BT /F1 12 Tf 72 720 Td (Meropriyatie) Tj ET"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    return pdf(objects, broken_xref=broken_xref)
+
+
+def g_pdf_control():
+    return _text_pdf()
+
+
+def g_pdf_malformed_xref():
+    return _text_pdf(broken_xref=True)
+
+
+def g_pdf_truncated():
+    return _text_pdf()[:300]
+
+
+def g_pdf_encrypted_dictionary():
+    # An /Encrypt entry with a standard handler and a user password nobody knows.
+    data = _text_pdf().replace(b"/Root 1 0 R", b"/Root 1 0 R /Encrypt 6 0 R /ID [<00112233445566778899aabbccddeeff><00112233445566778899aabbccddeeff>]")
+    enc = b"6 0 obj\n<< /Filter /Standard /V 2 /R 3 /Length 128 /P -4 /O <" + b"41" * 32 + b"> /U <" + b"42" * 32 + b"> >>\nendobj\n"
+    at = data.index(b"xref")
+    return data[:at] + enc + data[at:]
+
+
 CASES = [
     ("html_control_roadmap.html", g_html_control, E_PARSE, "Ввод в промышленную эксплуатацию", "",
      "A saved HTML page with the control roadmap as a <table>."),
@@ -144,6 +233,26 @@ CASES = [
      "Flat ODT with the lol1..lol9 entities: refused quickly."),
     ("odt_deep_lists_100k.odt", g_odt_deep_lists, E_ERROR, "", "",
      "100 000 nested text:list levels: refused by the depth limit."),
+    ("rtf_control_roadmap.rtf", g_rtf_control, E_PARSE, "Ввод в промышленную эксплуатацию", "",
+     "The control roadmap as an RTF table in windows-1251."),
+    ("rtf_deep_groups_1e6.rtf", g_rtf_deep_groups, E_ERROR, "", "",
+     "10^6 nested groups: refused at the group-depth limit, no recursion."),
+    ("rtf_huge_bin.rtf", g_rtf_huge_bin, E_ERROR, "", "",
+     "\\bin4000000000 in a 60-byte file: refused, never allocated or read past the end."),
+    ("rtf_long_control_word.rtf", g_rtf_long_word, E_ERROR, "", "",
+     "A control word of 100 000 letters (the format allows 32)."),
+    ("rtf_fallback_flood.rtf", g_rtf_unicode_fallback_flood, E_EITHER, "", "",
+     "\\uc9999: fallback counts are bounded, the document's text survives or a clean error."),
+    ("pdf_control.pdf", g_pdf_control, E_PARSE, "Meropriyatie", "",
+     "A one-page PDF with one line of text (Helvetica)."),
+    ("pdf_1e5_empty_pages.pdf", g_pdf_empty_pages, E_ERROR, "", "",
+     "10^5 pages with no text (4 MB): 'no text layer' quickly, not 10^5 pages of work."),
+    ("pdf_malformed_xref.pdf", g_pdf_malformed_xref, E_EITHER, "", "",
+     "Every xref offset and startxref wrong: poppler reconstructs, or a clean error."),
+    ("pdf_truncated.pdf", g_pdf_truncated, E_EITHER, "", "",
+     "The control PDF cut at 300 bytes: no xref, no trailer."),
+    ("pdf_encrypted.pdf", g_pdf_encrypted_dictionary, E_ERROR, "", "",
+     "A standard security handler with an unknown user password: 'needs a password', never garbage."),
 ]
 
 

@@ -1,0 +1,594 @@
+#include "read/pdf_layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "model/work_limits.hpp"
+
+namespace karta {
+namespace {
+
+struct Line {
+  std::vector<const PdfWord*> words;   // left to right
+  double top = 0, bottom = 0, x0 = 0, x1 = 0, size = 0;
+  double center() const { return (top + bottom) / 2; }
+  double height() const { return bottom - top; }
+};
+
+double median(std::vector<double> v, double fallback) {
+  if (v.empty()) return fallback;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+std::vector<Line> page_lines(const PdfPage& page) {
+  std::vector<const PdfWord*> words;
+  for (const PdfWord& w : page.words)
+    if (!w.text.empty() && w.bottom > w.top) words.push_back(&w);
+  std::stable_sort(words.begin(), words.end(), [](const PdfWord* a, const PdfWord* b) {
+    return (a->top + a->bottom) < (b->top + b->bottom);
+  });
+  std::vector<Line> lines;
+  double line_center = 0, line_height = 0;
+  for (const PdfWord* w : words) {
+    const double c = (w->top + w->bottom) / 2, h = w->bottom - w->top;
+    if (!lines.empty() && std::abs(c - line_center) <= 0.35 * std::max(h, line_height)) {
+      lines.back().words.push_back(w);
+      continue;
+    }
+    lines.emplace_back();
+    lines.back().words.push_back(w);
+    line_center = c;
+    line_height = h;
+  }
+  for (Line& l : lines) {
+    std::sort(l.words.begin(), l.words.end(), [](const PdfWord* a, const PdfWord* b) { return a->x0 < b->x0; });
+    l.top = l.bottom = 0;
+    l.x0 = l.words.front()->x0;
+    l.x1 = l.words.front()->x1;
+    std::vector<double> sizes;
+    bool first = true;
+    for (const PdfWord* w : l.words) {
+      l.top = first ? w->top : std::min(l.top, w->top);
+      l.bottom = first ? w->bottom : std::max(l.bottom, w->bottom);
+      l.x0 = std::min(l.x0, w->x0);
+      l.x1 = std::max(l.x1, w->x1);
+      sizes.push_back(w->size > 0 ? w->size : w->bottom - w->top);
+      first = false;
+    }
+    l.size = median(sizes, l.height());
+  }
+  std::sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) { return a.top < b.top; });
+  return lines;
+}
+
+std::string line_text(const std::vector<const PdfWord*>& words) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += ' ';
+    out += words[i]->text;
+  }
+  return out;
+}
+
+// A page number or "- 2 -" in the top or bottom margin.
+bool page_furniture(const Line& l, const PdfPage& page) {
+  const std::string t = line_text(l.words);
+  bool digit = false;
+  for (unsigned char c : t) {
+    if (c >= '0' && c <= '9') digit = true;
+    else if (c != ' ' && c != '-' && c != 0xE2 && c != 0x80 && c != 0x93 && c != 0x94) return false;
+  }
+  return digit && t.size() <= 12 && (l.bottom < page.height * 0.09 || l.top > page.height * 0.91);
+}
+
+int segment_count(const Line& l, double gap) {
+  int n = 1;
+  for (std::size_t i = 1; i < l.words.size(); ++i)
+    if (l.words[i]->x0 - l.words[i - 1]->x1 > gap) ++n;
+  return n;
+}
+
+// Lines of one cell, joined: a word broken at its hyphen stays one word.
+void append_line(std::string& cell, const std::string& line) {
+  if (line.empty()) return;
+  if (cell.empty()) {
+    cell = line;
+    return;
+  }
+  const bool hyphen = cell.size() >= 2 && cell.back() == '-' && static_cast<unsigned char>(cell[cell.size() - 2]) >= 0x80;
+  const unsigned char next = static_cast<unsigned char>(line[0]);
+  // Cyrillic lower case starts with 0xD0 0xB0..0xBF or 0xD1; Latin a-z.
+  const bool lower = (next >= 'a' && next <= 'z') || next == 0xD1 ||
+                     (next == 0xD0 && line.size() > 1 && static_cast<unsigned char>(line[1]) >= 0xB0);
+  if (hyphen && lower) cell += line;
+  else cell += " " + line;
+}
+
+struct Columns {
+  std::vector<double> separators;   // x of each gutter's middle, left to right
+  std::size_t count() const { return separators.size() + 1; }
+  int of(double x) const {
+    return static_cast<int>(std::upper_bound(separators.begin(), separators.end(), x) - separators.begin());
+  }
+  bool crossed_by(const Line& l) const {
+    for (const PdfWord* w : l.words)
+      for (double s : separators)
+        if (w->x0 < s && s < w->x1) return true;
+    for (std::size_t i = 1; i < l.words.size(); ++i) {
+      // Two words of one run of text that the gutter separates.
+      const double gap = l.words[i]->x0 - l.words[i - 1]->x1;
+      if (gap < 0.4 * l.size && of(l.words[i]->x0) != of(l.words[i - 1]->x1)) return true;
+    }
+    return false;
+  }
+};
+
+constexpr double kMinGutter = 4.5;   // points: two cells' paddings at the least
+
+Columns gutters(const std::vector<const Line*>& lines, double region_width) {
+  std::vector<std::pair<double, double>> spans;
+  for (const Line* l : lines) {
+    // A wide line of one run is a section row or a title across the table.
+    if (segment_count(*l, 1.2 * l->size) == 1 && l->x1 - l->x0 > 0.5 * region_width) continue;
+    for (const PdfWord* w : l->words) spans.emplace_back(w->x0, w->x1);
+  }
+  std::sort(spans.begin(), spans.end());
+  Columns c;
+  double right = -1e9;
+  for (const auto& [a, b] : spans) {
+    if (right > -1e9 && a - right >= kMinGutter) c.separators.push_back((a + right) / 2);
+    right = std::max(right, b);
+  }
+  return c;
+}
+
+struct Block {   // consecutive lines' words in one column
+  double top = 0, bottom = 0;
+  std::string text;
+};
+
+struct TableState {
+  std::size_t block_index = 0;    // in Document::blocks
+  Columns columns;
+  std::string header_text;        // the words of its first row, in order
+  double header_height = 0;
+  bool open = false;              // it ended at the bottom of its page
+};
+
+class Layout {
+ public:
+  explicit Layout(Document& out) : out_(out) {}
+
+  void page(const PdfPage& p) {
+    std::vector<Line> all = page_lines(p);
+    std::vector<Line> lines;
+    for (Line& l : all)
+      if (!page_furniture(l, p)) lines.push_back(std::move(l));
+    if (lines.empty()) return;
+    std::vector<double> sizes;
+    for (const Line& l : lines) sizes.push_back(l.size);
+    size_ = median(sizes, 12);
+    left_ = 1e9;
+    right_ = 0;
+    for (const Line& l : lines) left_ = std::min(left_, l.x0), right_ = std::max(right_, l.x1);
+
+    std::vector<int> region_of(lines.size(), -1);
+    std::vector<std::pair<std::size_t, std::size_t>> regions;
+    std::vector<Columns> region_columns;
+    find_regions(lines, region_of, regions, region_columns);
+
+    bool page_top = true;   // nothing but furniture read on this page yet
+    for (std::size_t i = 0; i < lines.size();) {
+      if (region_of[i] >= 0) {
+        const auto r = static_cast<std::size_t>(region_of[i]);
+        end_paragraph();
+        std::vector<const Line*> rl;
+        for (std::size_t k = regions[r].first; k <= regions[r].second; ++k) rl.push_back(&lines[k]);
+        const bool at_bottom = regions[r].second + 1 >= lines.size();
+        table(rl, region_columns[r], page_top, at_bottom);
+        i = regions[r].second + 1;
+        page_top = false;
+        continue;
+      }
+      table_.open = false;   // text after a table: the next page's table is another
+      paragraph_line(lines[i], page_top);
+      page_top = false;
+      ++i;
+    }
+  }
+
+  void finish() { end_paragraph(); }
+
+ private:
+  static bool same_columns(const Columns& a, const Columns& b) {
+    if (a.count() != b.count()) return false;
+    for (std::size_t i = 0; i < a.separators.size(); ++i)
+      if (std::abs(a.separators[i] - b.separators[i]) > 12) return false;
+    return true;
+  }
+
+  // Table regions: cores of candidate lines close together, their columns
+  // from the core alone (an isolated signature line "Министр   А.Б. Вег"
+  // is no table), grown over close lines that stay inside the columns, and
+  // two regions with the same columns joined across the section rows
+  // between them.
+  void find_regions(const std::vector<Line>& lines, std::vector<int>& region_of,
+                    std::vector<std::pair<std::size_t, std::size_t>>& regions, std::vector<Columns>& columns) {
+    std::vector<std::size_t> candidates;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      if (segment_count(lines[i], 1.2 * lines[i].size) >= 2) candidates.push_back(i);
+    struct Found {
+      std::size_t first, last;
+      Columns columns;
+      double x0, x1;
+    };
+    std::vector<Found> found;
+    auto range_of = [&](std::size_t first, std::size_t last, double& x0, double& x1) {
+      std::vector<const Line*> rl;
+      x0 = 1e9;
+      x1 = 0;
+      for (std::size_t k = first; k <= last; ++k) {
+        rl.push_back(&lines[k]);
+        x0 = std::min(x0, lines[k].x0);
+        x1 = std::max(x1, lines[k].x1);
+      }
+      return rl;
+    };
+    for (std::size_t a = 0; a < candidates.size();) {
+      std::size_t b = a;
+      while (b + 1 < candidates.size() && candidates[b + 1] - candidates[b] <= 4 &&
+             lines[candidates[b + 1]].top - lines[candidates[b]].bottom <= 4 * size_)
+        ++b;
+      if (b > a) {
+        std::size_t first = candidates[a], last = candidates[b];
+        double x0, x1;
+        Columns c = gutters(range_of(first, last, x0, x1), x1 - x0);
+        if (c.count() >= 2) {
+          auto fits = [&](const Line& l) { return !c.crossed_by(l) && l.x0 >= x0 - 2 && l.x1 <= x1 + 2; };
+          auto inside = [&](const Line& l) { return l.x0 >= x0 - 2 && l.x1 <= x1 + 2; };
+          const std::size_t floor = found.empty() ? 0 : found.back().last + 1;
+          while (first > floor && lines[first].top - lines[first - 1].bottom <= 2.5 * size_ && fits(lines[first - 1]))
+            --first;
+          // Down over close lines inside the columns, and over a section
+          // row (a line across them) that more table lines follow or that
+          // ends the page.
+          auto close = [&](std::size_t k) { return lines[k].top - lines[k - 1].bottom <= 2.5 * size_; };
+          while (last + 1 < lines.size() && close(last + 1)) {
+            const std::size_t k = last + 1;
+            if (fits(lines[k])) {
+              last = k;
+            } else if (!inside(lines[k])) {
+              break;
+            } else if (k + 1 < lines.size() && close(k + 1) && fits(lines[k + 1])) {
+              last = k + 1;
+            } else if (k + 2 >= lines.size()) {
+              last = lines.size() - 1;
+            } else {
+              break;
+            }
+          }
+          Found f{first, last, c, x0, x1};
+          if (!found.empty() && same_columns(found.back().columns, c) && first <= found.back().last + 16) {
+            // Section rows, or a cell's paragraphs, between two parts of one table.
+            bool bridge = true;
+            for (std::size_t k = found.back().last + 1; k < first; ++k)
+              if (lines[k].top - lines[k - 1].bottom > 3.0 * size_ || !inside(lines[k])) bridge = false;
+            if (bridge) {
+              found.back().last = last;
+              a = b + 1;
+              continue;
+            }
+          }
+          found.push_back(f);
+        }
+      }
+      a = b + 1;
+    }
+    for (const Found& f : found) {
+      for (std::size_t k = f.first; k <= f.last; ++k) region_of[k] = static_cast<int>(regions.size());
+      regions.emplace_back(f.first, f.last);
+      columns.push_back(f.columns);
+    }
+  }
+
+  // ---- paragraphs
+  void paragraph_line(const Line& l, bool page_top) {
+    const bool several = segment_count(l, 1.2 * l.size) >= 2;
+    std::string text;
+    for (std::size_t i = 0; i < l.words.size(); ++i) {
+      if (i > 0) text += l.words[i]->x0 - l.words[i - 1]->x1 > 1.2 * l.size ? "\t" : " ";
+      text += l.words[i]->text;
+    }
+    bool starts = !open_ || several || prev_several_;
+    if (open_ && !starts) {
+      const double gap = l.top - prev_.bottom;
+      const bool short_prev = prev_.x1 < right_ - 0.12 * (right_ - left_);
+      const bool indented = l.x0 - prev_.x0 > 1.5 * size_;
+      const bool outdented = prev_.x0 - l.x0 > 1.5 * size_;
+      if (page_top) starts = short_prev || indented;
+      else starts = gap > 0.35 * std::max(l.height(), prev_.height()) || short_prev || indented || outdented;
+    }
+    if (starts) {
+      end_paragraph();
+      paragraph_ = text;
+      open_ = true;
+    } else {
+      append_line(paragraph_, text);
+    }
+    prev_ = l;
+    prev_several_ = several;
+  }
+
+  void end_paragraph() {
+    if (!open_) return;
+    open_ = false;
+    prev_several_ = false;
+    Paragraph p;
+    p.text = std::move(paragraph_);
+    paragraph_.clear();
+    p.pos.index = static_cast<int>(out_.blocks.size());
+    out_.blocks.emplace_back(std::move(p));
+  }
+
+  // ---- tables
+  static std::string words_in(const Line& l, const Columns& c, int column) {
+    std::vector<const PdfWord*> ws;
+    for (const PdfWord* w : l.words)
+      if (column < 0 || c.of((w->x0 + w->x1) / 2) == column) ws.push_back(w);
+    return line_text(ws);
+  }
+
+  static std::string all_words(const std::vector<const Line*>& lines) {
+    std::string t;
+    for (const Line* l : lines) t += line_text(l->words) + " ";
+    return t;
+  }
+
+  void table(std::vector<const Line*> lines, const Columns& columns, bool page_top, bool at_bottom) {
+    Table* continued = nullptr;
+    if (page_top && table_.open && table_.columns.count() == columns.count()) {
+      bool same = true;
+      for (std::size_t i = 0; i < columns.separators.size(); ++i)
+        if (std::abs(columns.separators[i] - table_.columns.separators[i]) > 12) same = false;
+      if (same) continued = &std::get<Table>(out_.blocks[table_.block_index]);
+    }
+    if (continued && !lines.empty()) {
+      // The header the page repeats: the lines within the header's height
+      // whose words are the header's words.
+      std::vector<const Line*> head;
+      for (const Line* l : lines)
+        if (l->top < lines.front()->top + table_.header_height + 2) head.push_back(l);
+      if (!head.empty() && all_words(head) == table_.header_text) lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(head.size()));
+    }
+    std::vector<Row> rows;
+    bool leading_fragment = false;
+    build_rows(lines, columns, rows, leading_fragment);
+    if (continued) {
+      if (leading_fragment && !rows.empty() && !continued->rows.empty()) {
+        // A row the page break split: its rest joins it.
+        Row& last = continued->rows.back();
+        for (Cell& c : rows.front().cells) {
+          auto it = std::find_if(last.cells.begin(), last.cells.end(), [&](const Cell& d) { return d.grid_col == c.grid_col; });
+          if (it != last.cells.end()) append_line(it->text, c.text);
+          else last.cells.push_back(std::move(c));
+        }
+        std::sort(last.cells.begin(), last.cells.end(), [](const Cell& a, const Cell& b) { return a.grid_col < b.grid_col; });
+        rows.erase(rows.begin());
+      }
+      for (Row& r : rows) {
+        r.pos.index = static_cast<int>(continued->rows.size());
+        continued->rows.push_back(std::move(r));
+        check_table_size(continued->rows.size(), continued->rows.back().cells.size());
+      }
+      table_.open = at_bottom;
+      return;
+    }
+    if (rows.empty()) return;
+    Table t;
+    t.columns = static_cast<int>(columns.count());
+    for (Row& r : rows) {
+      r.pos.index = static_cast<int>(t.rows.size());
+      t.rows.push_back(std::move(r));
+    }
+    check_table_size(t.rows.size(), 0);
+    table_ = {};
+    table_.block_index = out_.blocks.size();
+    table_.columns = columns;
+    table_.open = at_bottom;
+    // The first row's lines are the header a following page may repeat.
+    if (!lines.empty()) {
+      std::vector<const Line*> head;
+      for (const Line* l : lines)
+        if (l->top < first_row_bottom_) head.push_back(l);
+      table_.header_text = all_words(head);
+      table_.header_height = first_row_bottom_ - lines.front()->top;
+    }
+    t.pos.index = static_cast<int>(out_.blocks.size());
+    out_.blocks.emplace_back(std::move(t));
+  }
+
+  void build_rows(const std::vector<const Line*>& lines, const Columns& columns, std::vector<Row>& rows,
+                  bool& leading_fragment) {
+    first_row_bottom_ = lines.empty() ? 0 : lines.front()->bottom;
+    std::vector<const Line*> run;
+    bool first_run = true;
+    auto flush_run = [&] {
+      if (!run.empty()) rows_of_run(run, columns, rows, first_run ? &leading_fragment : nullptr);
+      first_run = false;
+      run.clear();
+    };
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const Line* l = lines[i];
+      if (!columns.crossed_by(*l)) {
+        run.push_back(l);
+        continue;
+      }
+      flush_run();
+      // A section row: this line and the crossing lines right under it.
+      std::string text = line_text(l->words);
+      int first = columns.of(l->x0 + 0.1), last = columns.of(l->x1 - 0.1);
+      while (i + 1 < lines.size() && columns.crossed_by(*lines[i + 1]) && lines[i + 1]->top - l->bottom < 0.35 * l->height()) {
+        l = lines[++i];
+        append_line(text, line_text(l->words));
+        first = std::min(first, columns.of(l->x0 + 0.1));
+        last = std::max(last, columns.of(l->x1 - 0.1));
+      }
+      Row row;
+      Cell c;
+      c.text = text;
+      c.grid_col = first;
+      c.col_span = last - first + 1;
+      row.cells.push_back(std::move(c));
+      if (rows.empty()) first_row_bottom_ = l->bottom;
+      rows.push_back(std::move(row));
+    }
+    flush_run();
+  }
+
+  // Each line's words to the row the line is in. A column whose text runs
+  // on, with no gap, into the next row in lower case after a line that
+  // does not end a sentence or a name in brackets, is a cell spanning those
+  // rows (a system measure beside its measures).
+  void rows_by_line(const std::vector<const Line*>& lines, const Columns& columns, const std::vector<double>& starts,
+                    std::size_t spine, std::vector<Row>& made) {
+    const std::size_t n = columns.count();
+    std::vector<std::pair<std::size_t, double>> last(n, {starts.size(), 0.0});   // column → (row of its open cell, its bottom)
+    for (const Line* l : lines) {
+      std::size_t r = 0;
+      while (r + 1 < starts.size() && l->center() >= starts[r + 1] - 0.2 * size_) ++r;
+      for (std::size_t c = 0; c < n; ++c) {
+        const std::string text = words_in(*l, columns, static_cast<int>(c));
+        if (text.empty()) continue;
+        std::size_t row = r;
+        const auto [open_row, open_bottom] = last[c];
+        if (c != spine && open_row < r && l->top - open_bottom <= 0.2 * size_) {
+          const unsigned char first = static_cast<unsigned char>(text[0]);
+          const bool lower = (first >= 'a' && first <= 'z') || first == 0xD1 ||
+                             (first == 0xD0 && text.size() > 1 && static_cast<unsigned char>(text[1]) >= 0xB0);
+          const std::string& open_text = std::find_if(made[open_row].cells.begin(), made[open_row].cells.end(),
+                                                      [&](const Cell& d) { return d.grid_col == static_cast<int>(c); })->text;
+          const char end = open_text.empty() ? '.' : open_text.back();
+          if (lower && end != '.' && end != ';' && end != ')' && end != ':') row = open_row;
+        }
+        std::vector<Cell>& cells = made[row].cells;
+        auto it = std::find_if(cells.begin(), cells.end(), [&](const Cell& d) { return d.grid_col == static_cast<int>(c); });
+        if (it == cells.end()) {
+          Cell cell;
+          cell.grid_col = static_cast<int>(c);
+          cells.push_back(std::move(cell));
+          it = cells.end() - 1;
+        }
+        append_line(it->text, text);
+        it->row_span = std::max(it->row_span, static_cast<int>(r - row + 1));
+        last[c] = {row, l->bottom};
+      }
+    }
+  }
+
+  // Rows of lines no section row interrupts: they start at the spine
+  // column's blocks.
+  void rows_of_run(const std::vector<const Line*>& lines, const Columns& columns, std::vector<Row>& rows,
+                   bool* leading_fragment) {
+    const std::size_t n = columns.count();
+    const double row_gap = 0.2 * size_;
+    std::vector<std::vector<Block>> blocks(n);
+    for (const Line* l : lines) {
+      for (std::size_t c = 0; c < n; ++c) {
+        const std::string text = words_in(*l, columns, static_cast<int>(c));
+        if (text.empty()) continue;
+        std::vector<Block>& col = blocks[c];
+        if (!col.empty() && l->top - col.back().bottom <= row_gap) {
+          append_line(col.back().text, text);
+          col.back().bottom = std::max(col.back().bottom, l->bottom);
+        } else {
+          col.push_back({l->top, l->bottom, text});
+        }
+      }
+    }
+    std::size_t spine = 0;
+    for (std::size_t c = 1; c < n; ++c)
+      if (blocks[c].size() > blocks[spine].size()) spine = c;
+    if (blocks[spine].empty()) return;
+    // Rows start where no more than a quarter of the columns has a block
+    // running across (the rest are cells spanning rows): the top of the
+    // row's tallest cell, not a vertically centred number's.
+    std::vector<double> tops;
+    std::size_t with_text = 0;
+    for (std::size_t c = 0; c < n; ++c) {
+      if (!blocks[c].empty()) ++with_text;
+      for (const Block& b : blocks[c]) tops.push_back(b.top);
+    }
+    std::sort(tops.begin(), tops.end());
+    // Columns left of the busiest one with far fewer blocks hold cells
+    // spanning rows (a system measure beside its measures): their blocks
+    // do not hide a row's start.
+    std::size_t busiest = 0;
+    for (std::size_t c = 1; c < n; ++c)
+      if (blocks[c].size() > blocks[busiest].size()) busiest = c;
+    std::vector<double> starts;
+    for (double y : tops) {
+      if (!starts.empty() && y - starts.back() < 0.5 * size_) continue;
+      bool covered = false;
+      for (std::size_t c = 0; c < n && !covered; ++c) {
+        if (c < busiest && blocks[c].size() * 10 < blocks[busiest].size() * 7) continue;
+        for (const Block& b : blocks[c])
+          if (b.top < y - 0.2 * size_ && b.bottom > y + 0.2 * size_) covered = true;
+      }
+      if (!covered) starts.push_back(y);
+    }
+    // No padding between rows: blocks run on and hide the rows; the spine's
+    // blocks are then the best guide.
+    if (starts.size() * 2 < blocks[spine].size()) {
+      starts.clear();
+      for (const Block& b : blocks[spine]) starts.push_back(b.top);
+    }
+    const double run_top = lines.front()->top, run_bottom = lines.back()->bottom;
+    const bool fragment = run_top < starts.front() - 0.5 * size_;
+    if (fragment) starts.insert(starts.begin(), run_top);
+    if (leading_fragment) *leading_fragment = fragment;
+    const std::size_t first_row = rows.size();
+    std::vector<Row> made(starts.size());
+    auto row_end = [&](std::size_t r) { return r + 1 < starts.size() ? starts[r + 1] : run_bottom + 1; };
+    // Each line to the row it is in (a cell's lines need no padding
+    // between rows to be told apart); text running on in lower case is a
+    // cell spanning rows.
+    rows_by_line(lines, columns, starts, spine, made);
+    // A row under a cell spanning into it must not hold one of its own there.
+    for (std::size_t r = 0; r < made.size(); ++r)
+      for (const Cell& c : made[r].cells)
+        for (int k = 1; k < c.row_span && r + static_cast<std::size_t>(k) < made.size(); ++k) {
+          auto& below = made[r + static_cast<std::size_t>(k)].cells;
+          below.erase(std::remove_if(below.begin(), below.end(), [&](const Cell& d) { return d.grid_col == c.grid_col; }),
+                      below.end());
+        }
+    for (Row& r : made) {
+      std::sort(r.cells.begin(), r.cells.end(), [](const Cell& a, const Cell& b) { return a.grid_col < b.grid_col; });
+      for (std::size_t i = 0; i < r.cells.size(); ++i) r.cells[i].pos.index = static_cast<int>(i);
+      rows.push_back(std::move(r));
+    }
+    if (first_row == 0) first_row_bottom_ = starts.size() > 1 ? starts[1] - 0.1 : run_bottom;
+  }
+
+  Document& out_;
+  double size_ = 12, left_ = 0, right_ = 0;
+  bool open_ = false, prev_several_ = false;
+  std::string paragraph_;
+  Line prev_;
+  TableState table_;
+  double first_row_bottom_ = 0;
+};
+
+}  // namespace
+
+void lay_out_pdf(const std::vector<PdfPage>& pages, Document& out) {
+  Layout layout(out);
+  for (const PdfPage& p : pages) {
+    layout.page(p);
+    check_time_budget("laying out a PDF");
+  }
+  layout.finish();
+}
+
+}  // namespace karta
