@@ -10,14 +10,14 @@ _karta() {
   case "$prev" in
     -o|--output|--rules) _filedir -d; return ;;
     --files-from|--sqlite|--xlsx) _filedir; return ;;
-    -j|--jobs|--shard|--max-*|--time-budget) return ;;
+    -j|--jobs|--shard|--max-*|--time-budget|--libreoffice-timeout) return ;;
   esac
   local opts=""
   case "${words[1]}" in
     read) opts="-o --output --help" ;;
     extract) opts="-o --output -j --jobs --resume --jsonl --files-from --shard -q --quiet -v --verbose --rules
                    --max-file-mb --max-part-mb --max-line-mb --max-xml-depth --max-rows --max-cells --max-text-mb
-                   --time-budget --help" ;;
+                   --time-budget --libreoffice-timeout --help" ;;
     compare) opts="-o --output --rules --help" ;;
     export) opts="--sqlite --xlsx --rules --help" ;;
     rules)
