@@ -13,6 +13,7 @@ targets=("$@")
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKARTA_FUZZ=ON >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target hostile_set $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
 hostile=build-fuzz/hostile real=tests/robustness/real
+export LSAN_OPTIONS="suppressions=$PWD/scripts/lsan.supp:print_suppressions=0"
 status=0
 prepare_seeds() {
   local t=$1 seeds=build-fuzz/seeds/$1

@@ -515,9 +515,7 @@ class Layout {
     // running across (the rest are cells spanning rows): the top of the
     // row's tallest cell, not a vertically centred number's.
     std::vector<double> tops;
-    std::size_t with_text = 0;
     for (std::size_t c = 0; c < n; ++c) {
-      if (!blocks[c].empty()) ++with_text;
       for (const Block& b : blocks[c]) tops.push_back(b.top);
     }
     std::sort(tops.begin(), tops.end());
@@ -550,7 +548,6 @@ class Layout {
     if (leading_fragment) *leading_fragment = fragment;
     const std::size_t first_row = rows.size();
     std::vector<Row> made(starts.size());
-    auto row_end = [&](std::size_t r) { return r + 1 < starts.size() ? starts[r + 1] : run_bottom + 1; };
     // Each line to the row it is in (a cell's lines need no padding
     // between rows to be told apart); text running on in lower case is a
     // cell spanning rows.
