@@ -125,7 +125,13 @@ struct Columns {
   }
 };
 
-constexpr double kMinGutter = 4.5;   // points: two cells' paddings at the least
+// Points of white no word crosses. Over a few lines an inter-word space
+// (3-4 pt) can survive the projection, so it takes two cells' paddings;
+// over many, any white that survives is a gutter (a centred header word
+// can come within 3 pt of its cell's border).
+constexpr double kMinGutterFewLines = 4.5;
+constexpr double kMinGutterManyLines = 2.0;
+constexpr std::size_t kManyLines = 8;
 
 Columns gutters(const std::vector<const Line*>& lines, double region_width) {
   std::vector<std::pair<double, double>> spans;
@@ -136,9 +142,23 @@ Columns gutters(const std::vector<const Line*>& lines, double region_width) {
   }
   std::sort(spans.begin(), spans.end());
   Columns c;
+  const double min_gutter = lines.size() >= kManyLines ? kMinGutterManyLines : kMinGutterFewLines;
   double right = -1e9;
   for (const auto& [a, b] : spans) {
-    if (right > -1e9 && a - right >= kMinGutter) c.separators.push_back((a + right) / 2);
+    // Just left of the next column's text: cells are mostly left-aligned,
+    // and a column's widest line may not be among the lines seen here.
+    if (right > -1e9 && a - right >= min_gutter) {
+      // A narrow white is a gutter only where the next column's cells
+      // start: several lines with a word right at its edge.
+      bool edge = a - right >= kMinGutterFewLines;
+      if (!edge) {
+        int starting = 0;
+        for (const auto& [x0, x1] : spans)
+          if (x0 >= a - 0.1 && x0 <= a + 1.5) ++starting;
+        edge = starting >= 3;
+      }
+      if (edge) c.separators.push_back(a - std::min(2.0, (a - right) / 2));
+    }
     right = std::max(right, b);
   }
   return c;
@@ -243,7 +263,7 @@ class Layout {
         ++b;
       if (b > a) {
         std::size_t first = candidates[a], last = candidates[b];
-        double x0, x1;
+        double x0 = 0, x1 = 0;
         Columns c = gutters(range_of(first, last, x0, x1), x1 - x0);
         if (c.count() >= 2) {
           auto fits = [&](const Line& l) { return !c.crossed_by(l) && l.x0 >= x0 - 2 && l.x1 <= x1 + 2; };
@@ -270,15 +290,25 @@ class Layout {
             }
           }
           Found f{first, last, c, x0, x1};
-          if (!found.empty() && same_columns(found.back().columns, c) && first <= found.back().last + 16) {
-            // Section rows, or a cell's paragraphs, between two parts of one table.
+          if (!found.empty() && first <= found.back().last + 16) {
+            // Section rows, a cell's paragraphs or the rest of a header
+            // whose wrapped cells hid some gutters, between two parts of
+            // one table: one region, its columns from all its lines.
             bool bridge = true;
             for (std::size_t k = found.back().last + 1; k < first; ++k)
               if (lines[k].top - lines[k - 1].bottom > 3.0 * size_ || !inside(lines[k])) bridge = false;
             if (bridge) {
-              found.back().last = last;
-              a = b + 1;
-              continue;
+              Found& prev = found.back();
+              prev.last = std::max(prev.last, last);
+              double ux0 = 0, ux1 = 0;
+              Columns merged = gutters(range_of(prev.first, prev.last, ux0, ux1), ux1 - ux0);
+              if (merged.count() >= 2) {
+                prev.columns = merged;
+                prev.x0 = ux0;
+                prev.x1 = ux1;
+                a = b + 1;
+                continue;
+              }
             }
           }
           found.push_back(f);
