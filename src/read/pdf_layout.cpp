@@ -385,17 +385,29 @@ class Layout {
       if (same) continued = &std::get<Table>(out_.blocks[table_.block_index]);
     }
     if (continued && !lines.empty()) {
-      // The header the page repeats: the lines within the header's height
-      // whose words are the header's words.
-      std::vector<const Line*> head;
-      for (const Line* l : lines)
-        if (l->top < lines.front()->top + table_.header_height + 2) head.push_back(l);
-      if (!head.empty() && all_words(head) == table_.header_text) lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(head.size()));
+      // The header the page repeats: the first lines whose words, in
+      // order, are the header's words.
+      std::string words;
+      for (std::size_t k = 0; k < lines.size() && words.size() < table_.header_text.size(); ++k) {
+        words += line_text(lines[k]->words) + " ";
+        if (words == table_.header_text) {
+          lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(k + 1));
+          break;
+        }
+      }
     }
     std::vector<Row> rows;
     bool leading_fragment = false;
     build_rows(lines, columns, rows, leading_fragment);
     if (continued) {
+      // A row the page break split: its rest starts the page with the first
+      // column empty, where the table's rows have their numbers.
+      if (!leading_fragment && !rows.empty() && !continued->rows.empty()) {
+        auto numbered = [](const Row& r) { return !r.cells.empty() && r.cells.front().grid_col == 0 && !r.cells.front().text.empty(); };
+        const auto with_number = std::count_if(continued->rows.begin(), continued->rows.end(), numbered);
+        leading_fragment = !numbered(rows.front()) &&
+                           with_number * 5 >= static_cast<long>(continued->rows.size()) * 4;
+      }
       if (leading_fragment && !rows.empty() && !continued->rows.empty()) {
         // A row the page break split: its rest joins it.
         Row& last = continued->rows.back();

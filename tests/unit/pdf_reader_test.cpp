@@ -61,6 +61,16 @@ TEST(PdfReader, ABrokenFileFailsCleanly) {
   EXPECT_NE(std::string(r.error->what()).find("cut.pdf: "), std::string::npos);
 }
 
+// Issue 14, acceptance 2: one table over seven pages, its header repeated
+// on each, rows split by page breaks, a cell of eleven lines.
+TEST(PdfReader, ATableOverSevenPagesIsItsDocxTable) {
+  const std::string base = source_path("tests/fixtures/pdf/samara-three-pages");
+  const auto pdf = single_table_grid("plan.pdf", slurp(base + ".pdf"));
+  const auto docx = single_table_grid("plan.docx", slurp(base + ".docx"));
+  ASSERT_EQ(docx.size(), 46u);
+  EXPECT_EQ(pdf, docx);
+}
+
 PdfWord word(const std::string& text, double x0, double top, double size = 12) {
   return {text, x0, x0 + 6.0 * static_cast<double>(text.size()) / 2, top, top + size * 1.2, size, true};
 }
