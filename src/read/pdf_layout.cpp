@@ -1,6 +1,7 @@
 #include "read/pdf_layout.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <optional>
 
@@ -102,7 +103,13 @@ void append_line(std::string& cell, const std::string& line) {
   // Cyrillic lower case starts with 0xD0 0xB0..0xBF or 0xD1; Latin a-z.
   const bool lower = (next >= 'a' && next <= 'z') || next == 0xD1 ||
                      (next == 0xD0 && line.size() > 1 && static_cast<unsigned char>(line[1]) >= 0xB0);
-  if (hyphen && lower) cell += line;
+  // A date a narrow column broke inside its year: "До 01.02.202" + "4".
+  std::size_t tail = cell.size();
+  while (tail > 0 && (std::isdigit(static_cast<unsigned char>(cell[tail - 1])) || cell[tail - 1] == '.')) --tail;
+  const std::string last = cell.substr(tail);
+  const bool broken_date = std::isdigit(next) && std::count(last.begin(), last.end(), '.') == 2 &&
+                           last.size() - last.rfind('.') - 1 < 4 && last.back() != '.';
+  if ((hyphen && lower) || broken_date) cell += line;
   else cell += " " + line;
 }
 
