@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 
 #include "karta/normalize.hpp"
+#include "model/utf8.hpp"
 
 namespace karta {
 namespace {
@@ -56,13 +57,6 @@ int uppercase_letters(const std::string& token) {
     if (c > 0 && u_isupper(c)) ++n;
   }
   return n;
-}
-
-bool starts_lower(const std::string& s) {
-  UChar32 c;
-  int32_t i = 0;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
-  return c > 0 && u_islower(c);
 }
 
 std::vector<std::string> words(const std::string& s) {
@@ -133,7 +127,7 @@ std::vector<std::string> MentionSplitter::split(const std::string& cell, const s
     std::string part = trim(comma_part);
     if (part.empty()) continue;
     bool continues = !segments.empty() && (rules_.first("mentions.continuation", part) ||
-                                           (starts_lower(part) && kind_of(part) == "other"));
+                                           (starts_lowercase(part) && kind_of(part) == "other"));
     if (continues) {
       segments.back() += ", " + part;
       continue;

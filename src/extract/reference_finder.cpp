@@ -56,25 +56,16 @@ std::string trim_issuer(std::string s) {
 }  // namespace
 
 std::vector<Reference> find_references(const std::vector<TextLine>& lines, const RuleSet& rules, const ActInfo& act) {
-  std::vector<std::string> paragraphs = paragraph_texts(lines);
-  // Which paragraphs are amendment notes: paragraph_texts starts a new
-  // paragraph wherever the block or the note flag changes.
-  std::vector<bool> notes;
-  for (std::size_t i = 0; i < lines.size(); ++i)
-    if (i == 0 || lines[i].block != lines[i - 1].block || lines[i].amendment_note != lines[i - 1].amendment_note)
-      notes.push_back(lines[i].amendment_note);
+  std::vector<TextParagraph> paragraphs = text_paragraphs(lines);
   // The title first: "О внесении изменений в приказ … от … №" is what the act amends.
-  if (act.title) {
-    paragraphs.insert(paragraphs.begin(), *act.title);
-    notes.insert(notes.begin(), false);
-  }
+  if (act.title) paragraphs.insert(paragraphs.begin(), {*act.title, false});
   std::vector<Reference> out;
   std::set<std::pair<std::string, std::string>> seen;
   if (act.date && act.number) seen.insert({*act.date, *act.number});
   bool basis_list = false;
-  for (std::size_t p = 0; p < paragraphs.size(); ++p) {
-    const std::string text = cased_match_form(paragraphs[p]);
-    const bool note = notes[p];
+  for (const TextParagraph& paragraph : paragraphs) {
+    const std::string text = cased_match_form(paragraph.text);
+    const bool note = paragraph.amendment_note;
     const Rule* role_here = rules.first("references.roles", text);
     const bool basis_here = role_here && role_here->value == "basis";
     if (!list_item(text)) basis_list = false;

@@ -102,13 +102,19 @@ std::vector<TextLine> text_lines(const Document& document) {
   return out;
 }
 
-std::vector<std::string> paragraph_texts(const std::vector<TextLine>& lines) {
-  std::vector<std::string> out;
+std::vector<TextParagraph> text_paragraphs(const std::vector<TextLine>& lines) {
+  std::vector<TextParagraph> out;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (i > 0 && lines[i].block == lines[i - 1].block && lines[i].amendment_note == lines[i - 1].amendment_note)
-      out.back() += " " + lines[i].text;
-    else out.push_back(lines[i].text);
+      out.back().text += " " + lines[i].text;
+    else out.push_back({lines[i].text, lines[i].amendment_note});
   }
+  return out;
+}
+
+std::vector<std::string> paragraph_texts(const std::vector<TextLine>& lines) {
+  std::vector<std::string> out;
+  for (TextParagraph& p : text_paragraphs(lines)) out.push_back(std::move(p.text));
   return out;
 }
 

@@ -25,7 +25,12 @@ struct TextLine {
 std::vector<TextLine> text_lines(const Document& document);
 // The same lines joined back into one text per paragraph; an amendment
 // note is a paragraph of its own even where it shares one with the title.
-std::vector<std::string> paragraph_texts(const std::vector<TextLine>& lines);
+struct TextParagraph {
+  std::string text;
+  bool amendment_note = false;
+};
+std::vector<TextParagraph> text_paragraphs(const std::vector<TextLine>& lines);
+std::vector<std::string> paragraph_texts(const std::vector<TextLine>& lines);   // their texts
 
 // Kind, authority, date, number, place, title and signatory. A roadmap
 // title, when the document has one, stands in for a bare roadmap's title.

@@ -1,5 +1,6 @@
 #include "model/utf8.hpp"
 
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 namespace karta {
@@ -13,6 +14,13 @@ bool is_valid_utf8(std::string_view s) {
     if (c < 0) return false;
   }
   return true;
+}
+
+bool starts_lowercase(std::string_view s) {
+  UChar32 c = 0;
+  int32_t i = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  return c > 0 && u_islower(c);
 }
 
 }  // namespace karta

@@ -9,4 +9,8 @@ namespace karta {
 // Well-formed UTF-8 (no overlongs, surrogates or cut sequences).
 bool is_valid_utf8(std::string_view s);
 
+// The first character is a lower-case letter (ICU's u_islower): a line that
+// continues a sentence, a name or a cell.
+bool starts_lowercase(std::string_view s);
+
 }  // namespace karta

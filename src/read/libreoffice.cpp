@@ -158,11 +158,12 @@ std::string numbered(std::size_t i) {
   return std::string(n.size() < 5 ? 5 - n.size() : 0, '0') + n;
 }
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+// The DOCX LibreOffice wrote, under the input's limits and name.
+std::string converted_docx(const std::string& path, const std::string& name, const ReadOptions& options) {
+  std::string docx;
+  if (auto error = load_file(path, options, docx))
+    throw ReadError(error->kind(), name, "the DOCX LibreOffice made of it: " + error->reason());
+  return docx;
 }
 
 // Converted files of live batches, by the sha256 of their bytes.
@@ -232,7 +233,7 @@ std::string convert_to_docx(std::string_view bytes, const std::string& name, con
     auto it = registry().find(sha256_hex(bytes));
     if (it != registry().end()) {
       if (it->second.docx_path.empty()) throw ReadError(ErrorKind::unsupported_format, name, what + ": " + it->second.error);
-      return slurp(it->second.docx_path);
+      return converted_docx(it->second.docx_path, name, options);
     }
   }
   const std::string program = executable();
@@ -251,7 +252,7 @@ std::string convert_to_docx(std::string_view bytes, const std::string& name, con
   if (r.timed_out || !fs::exists(docx, ec))
     throw ReadError(r.timed_out ? ErrorKind::time_limit : ErrorKind::unsupported_format, name,
                     what + ": " + failure(r, options.libreoffice_timeout_ms));
-  return slurp(docx);
+  return converted_docx(docx, name, options);
 }
 
 BatchConversion::BatchConversion(const std::vector<std::string>& paths, const ReadOptions& options) {
@@ -263,7 +264,7 @@ BatchConversion::BatchConversion(const std::vector<std::string>& paths, const Re
     char head[8] = {};
     if (!in.read(head, sizeof head)) continue;
     const InputKind kind = sniff_input(std::string_view(head, sizeof head));
-    if (!needs_libreoffice(kind) && kind != InputKind::binary) continue;
+    if (!needs_libreoffice(kind)) continue;
     std::string bytes;
     if (load_file(path, options, bytes) || !needs_libreoffice(sniff_input(bytes))) continue;
     todo.emplace_back(sha256_hex(bytes), path);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <optional>
 
+#include "model/utf8.hpp"
 #include "model/work_limits.hpp"
 
 namespace karta {
@@ -100,9 +101,7 @@ void append_line(std::string& cell, const std::string& line) {
   }
   const bool hyphen = cell.size() >= 2 && cell.back() == '-' && static_cast<unsigned char>(cell[cell.size() - 2]) >= 0x80;
   const unsigned char next = static_cast<unsigned char>(line[0]);
-  // Cyrillic lower case starts with 0xD0 0xB0..0xBF or 0xD1; Latin a-z.
-  const bool lower = (next >= 'a' && next <= 'z') || next == 0xD1 ||
-                     (next == 0xD0 && line.size() > 1 && static_cast<unsigned char>(line[1]) >= 0xB0);
+  const bool lower = starts_lowercase(line);
   // A date a narrow column broke inside its year: "До 01.02.202" + "4".
   std::size_t tail = cell.size();
   while (tail > 0 && (std::isdigit(static_cast<unsigned char>(cell[tail - 1])) || cell[tail - 1] == '.')) --tail;
@@ -180,7 +179,6 @@ struct TableState {
   std::size_t block_index = 0;    // in Document::blocks
   Columns columns;
   std::string header_text;        // the words of its first row, in order
-  double header_height = 0;
   bool open = false;              // it ended at the bottom of its page
 };
 
@@ -229,13 +227,6 @@ class Layout {
   void finish() { end_paragraph(); }
 
  private:
-  static bool same_columns(const Columns& a, const Columns& b) {
-    if (a.count() != b.count()) return false;
-    for (std::size_t i = 0; i < a.separators.size(); ++i)
-      if (std::abs(a.separators[i] - b.separators[i]) > 12) return false;
-    return true;
-  }
-
   // Table regions: cores of candidate lines close together, their columns
   // from the core alone (an isolated signature line "Министр   А.Б. Вег"
   // is no table), grown over close lines that stay inside the columns, and
@@ -452,7 +443,6 @@ class Layout {
       for (const Line* l : lines)
         if (l->top < first_row_bottom_) head.push_back(l);
       table_.header_text = all_words(head);
-      table_.header_height = first_row_bottom_ - lines.front()->top;
     }
     t.pos.index = static_cast<int>(out_.blocks.size());
     out_.blocks.emplace_back(std::move(t));
@@ -513,9 +503,7 @@ class Layout {
         std::size_t row = r;
         const auto [open_row, open_bottom] = last[c];
         if (c != spine && open_row < r && l->top - open_bottom <= 0.2 * size_) {
-          const unsigned char first = static_cast<unsigned char>(text[0]);
-          const bool lower = (first >= 'a' && first <= 'z') || first == 0xD1 ||
-                             (first == 0xD0 && text.size() > 1 && static_cast<unsigned char>(text[1]) >= 0xB0);
+          const bool lower = starts_lowercase(text);
           const std::string& open_text = std::find_if(made[open_row].cells.begin(), made[open_row].cells.end(),
                                                       [&](const Cell& d) { return d.grid_col == static_cast<int>(c); })->text;
           const char end = open_text.empty() ? '.' : open_text.back();

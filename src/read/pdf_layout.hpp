@@ -28,7 +28,6 @@ struct PdfWord {
   double x0 = 0, x1 = 0;       // points, from the page's left edge
   double top = 0, bottom = 0;  // points, from the page's top edge
   double size = 0;             // font size, or the box height when unknown
-  bool space_after = false;
 };
 
 struct PdfPage {

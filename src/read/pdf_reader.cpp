@@ -71,7 +71,6 @@ void read_pdf(std::string_view bytes, const std::string& file, const ReadOptions
       w.top = b.top();
       w.bottom = b.bottom();
       w.size = t.get_font_size();
-      w.space_after = t.has_space_after();
       if (w.text.empty()) continue;
       p.words.push_back(std::move(w));
     }

@@ -149,7 +149,7 @@ bool skipped_destination(std::string_view w) {
       "listtable", "listoverridetable", "revtbl", "rsidtbl", "generator", "filetbl", "themedata",
       "colorschememapping", "datastore", "latentstyles", "xmlnstbl", "nonshppict", "shpinst", "sp", "sn", "sv",
       "fldinst", "datafield", "formfield", "private", "userprops", "docvar", "nonesttables", "bkmkstart",
-      "bkmkend", "fonttbl_skip", "pgdsctbl", "mmathPr", "wgrffmtfilter", "passwordhash", "pn"};
+      "bkmkend", "pgdsctbl", "mmathPr", "wgrffmtfilter", "passwordhash", "pn"};
   for (const char* n : kNames)
     if (w == n) return true;
   return false;
@@ -271,13 +271,9 @@ class RtfBody {
     return false;
   }
 
-  void close_group() {
-    const Group closed = groups_.back();
-    groups_.pop_back();
-    if (closed.dest == Destination::font_entry && closed.font >= 0 && !groups_.empty()) {
-      // the entry's \fcharset was recorded on the closed group
-    }
-  }
+  // A font entry's \fcharset is already in font_cp_: closing a group only
+  // restores the state it opened with.
+  void close_group() { groups_.pop_back(); }
 
   bool consume_fallback() {
     if (skip_fallback_ <= 0) return false;
@@ -286,8 +282,7 @@ class RtfBody {
   }
 
   void text(std::string_view run) {
-    if (group().dest == Destination::font_entry || group().dest == Destination::font_table) return;
-    if (!in_text()) return;
+    if (!in_text()) return;   // font names, skipped destinations
     std::size_t i = 0;
     while (skip_fallback_ > 0 && i < run.size()) {
       --skip_fallback_;

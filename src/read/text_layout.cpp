@@ -1,9 +1,8 @@
 #include "read/text_layout.hpp"
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
 #include <algorithm>
+
+#include "model/utf8.hpp"
 
 namespace karta::text {
 namespace {
@@ -143,10 +142,7 @@ bool continues_previous_row(const std::vector<std::string>& cells) {
     const char c = cell.front();
     if (c == ',' || c == ';' || c == ')' || c == ':') return true;
     if (cell.compare(0, 2, "»") == 0) return true;
-    UChar32 cp;
-    int32_t i = 0;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(cell.data()), i, static_cast<int32_t>(cell.size()), cp);
-    return cp > 0 && u_islower(cp);
+    return starts_lowercase(cell);
   }
   return false;
 }

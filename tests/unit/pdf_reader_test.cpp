@@ -72,7 +72,7 @@ TEST(PdfReader, ATableOverSevenPagesIsItsDocxTable) {
 }
 
 PdfWord word(const std::string& text, double x0, double top, double size = 12) {
-  return {text, x0, x0 + 6.0 * static_cast<double>(text.size()) / 2, top, top + size * 1.2, size, true};
+  return {text, x0, x0 + 6.0 * static_cast<double>(text.size()) / 2, top, top + size * 1.2, size};
 }
 
 TEST(PdfLayout, LinesJoinIntoParagraphsAndGapsSplitThem) {
