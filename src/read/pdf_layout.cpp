@@ -7,6 +7,7 @@
 
 #include "model/utf8.hpp"
 #include "model/work_limits.hpp"
+#include "read/pdf_rulings.hpp"
 
 namespace karta {
 namespace {
@@ -108,7 +109,11 @@ void append_line(std::string& cell, const std::string& line) {
   const std::string last = cell.substr(tail);
   const bool broken_date = std::isdigit(next) && std::count(last.begin(), last.end(), '.') == 2 &&
                            last.size() - last.rfind('.') - 1 < 4 && last.back() != '.';
-  if ((hyphen && lower) || broken_date) cell += line;
+  // No space goes before a closing bracket or a punctuation mark a wrap
+  // left alone on its line.
+  const bool closing = next == ')' || next == ',' || next == '.' || next == ';' || next == ':' ||
+                       line.rfind("\xC2\xBB", 0) == 0;   // »
+  if ((hyphen && lower) || broken_date || closing) cell += line;
   else cell += " " + line;
 }
 
@@ -170,6 +175,127 @@ Columns gutters(const std::vector<const Line*>& lines, double region_width) {
   return c;
 }
 
+// ---- tables drawn with borders
+
+// The grid index of a word's centre along one axis, clamped to the grid.
+std::size_t slot(const std::vector<double>& bounds, double at) {
+  const auto it = std::upper_bound(bounds.begin(), bounds.end(), at);
+  const auto i = static_cast<std::size_t>(std::max<std::ptrdiff_t>(1, it - bounds.begin()));
+  return std::min(i, bounds.size() - 1) - 1;
+}
+
+bool inside(const RuledGrid& g, double x, double y) {
+  return x >= g.left() - 1 && x <= g.right() + 1 && y >= g.top() - 1 && y <= g.bottom() + 1;
+}
+
+// The grid a line lies in (its middle inside the borders), or grids.size().
+std::size_t grid_of(const std::vector<RuledGrid>& grids, const Line& l) {
+  for (std::size_t g = 0; g < grids.size(); ++g)
+    if (inside(grids[g], (l.x0 + l.x1) / 2, l.center())) return g;
+  return grids.size();
+}
+
+// Cells of the grid, merges followed: cell[r][c] is the index of the cell
+// covering grid cell (r, c) in `cells`, each with its top-left corner.
+struct GridCells {
+  std::vector<std::vector<std::size_t>> at;
+  struct Span { std::size_t row, col, rows, cols; };
+  std::vector<Span> spans;
+};
+
+GridCells merge_cells(const RuledGrid& g) {
+  GridCells out;
+  const std::size_t none = static_cast<std::size_t>(-1);
+  out.at.assign(g.rows(), std::vector<std::size_t>(g.columns(), none));
+  for (std::size_t r = 0; r < g.rows(); ++r)
+    for (std::size_t c = 0; c < g.columns(); ++c) {
+      if (out.at[r][c] != none) continue;
+      std::size_t c2 = c;
+      while (c2 + 1 < g.columns() && !g.vertical[r][c2 + 1] && out.at[r][c2 + 1] == none) ++c2;
+      std::size_t r2 = r;
+      auto open_below = [&](std::size_t row) {
+        for (std::size_t k = c; k <= c2; ++k)
+          if (g.horizontal[row + 1][k] || out.at[row + 1][k] != none) return false;
+        return true;
+      };
+      while (r2 + 1 < g.rows() && open_below(r2)) ++r2;
+      for (std::size_t y = r; y <= r2; ++y)
+        for (std::size_t x = c; x <= c2; ++x) out.at[y][x] = out.spans.size();
+      out.spans.push_back({r, c, r2 - r + 1, c2 - c + 1});
+    }
+  return out;
+}
+
+std::size_t cells_with_text(const RuledGrid& g, const std::vector<Line>& lines) {
+  const GridCells cells = merge_cells(g);
+  std::vector<bool> text(cells.spans.size(), false);
+  for (const Line& l : lines)
+    for (const PdfWord* w : l.words) {
+      const double x = (w->x0 + w->x1) / 2, y = (w->top + w->bottom) / 2;
+      if (inside(g, x, y)) text[cells.at[slot(g.ys, y)][slot(g.xs, x)]] = true;
+    }
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), true));
+}
+
+// Words of the whole document, each keyed without its first letter so that
+// "Профессиональные" and "профессиональных" share a prefix, and without the
+// punctuation around it.
+class Vocabulary {
+ public:
+  explicit Vocabulary(const std::vector<PdfPage>& pages) {
+    for (const PdfPage& p : pages)
+      for (const PdfWord& w : p.words) {
+        std::string k = key(w.text);
+        if (!k.empty()) keys_.push_back(std::move(k));
+      }
+    std::sort(keys_.begin(), keys_.end());
+  }
+
+  // A word too long for its column that the renderer broke with no hyphen:
+  // `head` is no word of the document (it occurs here only) but the start
+  // of one, or head and tail together are one.
+  bool broken(const std::string& head, const std::string& tail) const {
+    const std::string h = key(head);
+    if (h.empty() || count(h) >= 2) return false;
+    std::string joined = head + tail.substr(0, tail.find(' '));
+    if (count(key(joined)) > 0) return true;
+    auto it = std::upper_bound(keys_.begin(), keys_.end(), h);
+    return it != keys_.end() && it->compare(0, h.size(), h) == 0;
+  }
+
+ private:
+  static bool punctuation(unsigned char c) { return c < 0x80 && !std::isalnum(c); }
+  static std::string key(const std::string& word) {
+    std::size_t a = 0, b = word.size();
+    while (a < b && punctuation(static_cast<unsigned char>(word[a]))) ++a;
+    while (b > a && punctuation(static_cast<unsigned char>(word[b - 1]))) --b;
+    if (a < b && static_cast<unsigned char>(word[a]) == 0xC2) a += 2;   // «
+    if (b >= a + 2 && static_cast<unsigned char>(word[b - 2]) == 0xC2) b -= 2;   // »
+    if (a >= b) return {};
+    std::size_t first = a + 1;
+    while (first < b && (static_cast<unsigned char>(word[first]) & 0xC0) == 0x80) ++first;
+    return word.substr(first, b - first);
+  }
+  std::size_t count(const std::string& k) const {
+    const auto [lo, hi] = std::equal_range(keys_.begin(), keys_.end(), k);
+    return static_cast<std::size_t>(hi - lo);
+  }
+  std::vector<std::string> keys_;
+};
+
+// A cell's line of one word that reaches its right border (its padding
+// aside): the line the renderer filled with a word too long for it.
+bool fills_line(const PdfWord& w, double border) {
+  const double em = w.size > 0 ? w.size : w.bottom - w.top;
+  return border - w.x1 < em;
+}
+
+std::string row_text(const Row& r) {
+  std::string t;
+  for (const Cell& c : r.cells) t += c.text + "\x1f";
+  return t;
+}
+
 struct Block {   // consecutive lines' words in one column
   double top = 0, bottom = 0;
   std::string text;
@@ -178,13 +304,18 @@ struct Block {   // consecutive lines' words in one column
 struct TableState {
   std::size_t block_index = 0;    // in Document::blocks
   Columns columns;
+  std::vector<double> ruled_xs;   // a table drawn with borders: its column boundaries
+  std::vector<std::string> ruled_head;   // and the text of its first rows
+  // Its last row's cells whose last line is one word filling the line:
+  // (grid column, the word), a word the page break may have cut.
+  std::vector<std::pair<int, std::string>> broken_heads;
   std::string header_text;        // the words of its first row, in order
   bool open = false;              // it ended at the bottom of its page
 };
 
 class Layout {
  public:
-  explicit Layout(Document& out) : out_(out) {}
+  Layout(Document& out, const Vocabulary& vocabulary) : out_(out), vocabulary_(vocabulary) {}
 
   void page(const PdfPage& p) {
     std::vector<Line> all = page_lines(p);
@@ -199,13 +330,39 @@ class Layout {
     right_ = 0;
     for (const Line& l : lines) left_ = std::min(left_, l.x0), right_ = std::max(right_, l.x1);
 
+    // Tables drawn with borders take the lines inside them; the rest are
+    // laid out from the words alone.
+    std::vector<RuledGrid> grids;
+    for (RuledGrid& g : ruled_grids(p.rulings))
+      if (cells_with_text(g, lines) >= 2) grids.push_back(std::move(g));
+    std::vector<std::vector<Line>> grid_lines(grids.size());
+    if (!grids.empty()) {
+      std::vector<Line> free;
+      for (Line& l : lines) {
+        const std::size_t g = grid_of(grids, l);
+        if (g < grids.size()) grid_lines[g].push_back(std::move(l));
+        else free.push_back(std::move(l));
+      }
+      lines.swap(free);
+    }
+    std::size_t next_grid = 0;
+    bool page_top = true;   // nothing but furniture read on this page yet
+    auto grids_above = [&](double y) {
+      for (; next_grid < grids.size() && grids[next_grid].top() < y; ++next_grid) {
+        end_paragraph();
+        const bool at_bottom = next_grid + 1 == grids.size() && (lines.empty() || lines.back().top < grids[next_grid].top());
+        ruled_table(grids[next_grid], grid_lines[next_grid], page_top, at_bottom);
+        page_top = false;
+      }
+    };
+
     std::vector<int> region_of(lines.size(), -1);
     std::vector<std::pair<std::size_t, std::size_t>> regions;
     std::vector<Columns> region_columns;
     find_regions(lines, region_of, regions, region_columns);
 
-    bool page_top = true;   // nothing but furniture read on this page yet
     for (std::size_t i = 0; i < lines.size();) {
+      grids_above(lines[i].top);
       if (region_of[i] >= 0) {
         const auto r = static_cast<std::size_t>(region_of[i]);
         end_paragraph();
@@ -222,6 +379,7 @@ class Layout {
       page_top = false;
       ++i;
     }
+    grids_above(1e18);
   }
 
   void finish() { end_paragraph(); }
@@ -318,6 +476,164 @@ class Layout {
       for (std::size_t k = f.first; k <= f.last; ++k) region_of[k] = static_cast<int>(regions.size());
       regions.emplace_back(f.first, f.last);
       columns.push_back(f.columns);
+    }
+  }
+
+  // ---- tables drawn with borders
+  // Each word to the cell its centre is in, a cell's lines joined; a table
+  // at the top of a page with the columns of the one that ended the page
+  // before continues it, less the header rows the page repeats, a row the
+  // break split joined to its start and a merged cell the break cut
+  // extended.
+  void ruled_table(const RuledGrid& g, const std::vector<Line>& lines, bool page_top, bool at_bottom) {
+    const GridCells cells = merge_cells(g);
+    std::vector<Cell> made(cells.spans.size());
+    // A cell's last line when it was one word reaching the right border:
+    // a word too long for the column, broken by the renderer with no hyphen.
+    std::vector<const PdfWord*> filled(made.size(), nullptr);
+    for (const Line& l : lines) {
+      std::vector<std::vector<const PdfWord*>> words(made.size());
+      std::vector<std::size_t> touched;
+      for (const PdfWord* w : l.words) {
+        const std::size_t k = cells.at[slot(g.ys, (w->top + w->bottom) / 2)][slot(g.xs, (w->x0 + w->x1) / 2)];
+        if (words[k].empty()) touched.push_back(k);
+        words[k].push_back(w);
+      }
+      for (std::size_t k : touched) {
+        const std::string text = line_text(words[k]);
+        const GridCells::Span& sp = cells.spans[k];
+        if (filled[k] && starts_lowercase(text) && vocabulary_.broken(filled[k]->text, text))
+          made[k].text += text;
+        else
+          append_line(made[k].text, text);
+        filled[k] = words[k].size() == 1 && fills_line(*words[k].front(), g.xs[sp.col + sp.cols]) ? words[k].front() : nullptr;
+      }
+    }
+    std::vector<std::pair<int, std::string>> broken_heads;   // cells ending the grid
+    for (std::size_t k = 0; k < made.size(); ++k)
+      if (filled[k] && cells.spans[k].row + cells.spans[k].rows == g.rows())
+        broken_heads.emplace_back(static_cast<int>(cells.spans[k].col), filled[k]->text);
+    // Grid rows no cell starts in (a short stub of a line made them) are
+    // no rows: spans are counted in the rows kept.
+    std::vector<int> kept(g.rows() + 1, 0);
+    std::vector<bool> starts(g.rows(), false);
+    for (const GridCells::Span& sp : cells.spans) starts[sp.row] = true;
+    for (std::size_t r = 0; r < g.rows(); ++r) kept[r + 1] = kept[r] + (starts[r] ? 1 : 0);
+    std::vector<Row> rows(static_cast<std::size_t>(kept[g.rows()]));
+    for (std::size_t k = 0; k < made.size(); ++k) {
+      const GridCells::Span& sp = cells.spans[k];
+      Cell& c = made[k];
+      c.grid_col = static_cast<int>(sp.col);
+      c.col_span = static_cast<int>(sp.cols);
+      c.row_span = std::max(1, kept[sp.row + sp.rows] - kept[sp.row]);
+      rows[static_cast<std::size_t>(kept[sp.row])].cells.push_back(std::move(c));
+    }
+    for (Row& r : rows) {
+      std::sort(r.cells.begin(), r.cells.end(), [](const Cell& a, const Cell& b) { return a.grid_col < b.grid_col; });
+      for (std::size_t i = 0; i < r.cells.size(); ++i) r.cells[i].pos.index = static_cast<int>(i);
+    }
+    // A row of empty cells only (a double border's gap) is dropped.
+    rows.erase(std::remove_if(rows.begin(), rows.end(), [](const Row& r) {
+                 return std::all_of(r.cells.begin(), r.cells.end(), [](const Cell& c) { return c.text.empty() && c.row_span == 1; });
+               }), rows.end());
+    if (rows.empty()) return;
+
+    Table* continued = nullptr;
+    if (page_top && table_.open && table_.ruled_xs.size() == g.xs.size()) {
+      bool same = true;
+      for (std::size_t i = 0; i < g.xs.size(); ++i)
+        if (std::abs(g.xs[i] - table_.ruled_xs[i]) > 3) same = false;
+      if (same) continued = &std::get<Table>(out_.blocks[table_.block_index]);
+    }
+    if (continued) {
+      std::size_t repeated = 0;
+      while (repeated < rows.size() && repeated < table_.ruled_head.size() &&
+             row_text(rows[repeated]) == table_.ruled_head[repeated])
+        ++repeated;
+      rows.erase(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(repeated));
+      continue_ruled(*continued, rows);
+      table_.open = at_bottom;
+      table_.broken_heads = std::move(broken_heads);
+      return;
+    }
+    Table t;
+    t.columns = static_cast<int>(g.columns());
+    table_ = {};
+    table_.ruled_xs = g.xs;
+    for (std::size_t r = 0; r < rows.size() && r < 3; ++r) table_.ruled_head.push_back(row_text(rows[r]));
+    for (Row& r : rows) {
+      r.pos.index = static_cast<int>(t.rows.size());
+      t.rows.push_back(std::move(r));
+    }
+    check_table_size(t.rows.size(), t.rows.empty() ? 0 : t.rows.back().cells.size());
+    table_.block_index = out_.blocks.size();
+    table_.open = at_bottom;
+    table_.broken_heads = std::move(broken_heads);
+    t.pos.index = static_cast<int>(out_.blocks.size());
+    out_.blocks.emplace_back(std::move(t));
+  }
+
+  // The cell of `t` covering grid column `col` in its last row.
+  static Cell* covering_last(Table& t, int col) {
+    const int last = static_cast<int>(t.rows.size()) - 1;
+    for (int r = last; r >= 0; --r)
+      for (Cell& c : t.rows[static_cast<std::size_t>(r)].cells)
+        if (c.grid_col <= col && col < c.grid_col + c.col_span) return r + c.row_span > last ? &c : nullptr;
+    return nullptr;
+  }
+
+  void continue_ruled(Table& t, std::vector<Row>& rows) {
+    if (rows.empty() || t.rows.empty()) {
+      for (Row& r : rows) t.rows.push_back(std::move(r));
+      return;
+    }
+    // A row the break split: its rest starts the page in lower case, or
+    // with the number column empty where the table's rows are numbered.
+    // (A row's own cells start with a capital, a number or a body's
+    // abbreviation; at most a deadline ("ежегодно") starts in lower case.)
+    const Row& first = rows.front();
+    int filled = 0, lower = 0;
+    for (const Cell& c : first.cells)
+      if (!c.text.empty()) ++filled, lower += starts_lowercase(c.text) ? 1 : 0;
+    auto numbered = [](const Row& r) { return !r.cells.empty() && r.cells.front().grid_col == 0 && !r.cells.front().text.empty(); };
+    const auto with_number = std::count_if(t.rows.begin(), t.rows.end(), numbered);
+    const bool fragment =
+        filled > 0 && (lower * 2 >= filled || (!numbered(first) && with_number * 5 >= static_cast<long>(t.rows.size()) * 4));
+    std::size_t from = 0;
+    if (fragment) {
+      for (const Cell& c : first.cells) {
+        Cell* into = covering_last(t, c.grid_col);
+        if (!into) continue;
+        const auto head = std::find_if(table_.broken_heads.begin(), table_.broken_heads.end(),
+                                       [&](const auto& h) { return h.first == c.grid_col; });
+        if (head != table_.broken_heads.end() && starts_lowercase(c.text) && vocabulary_.broken(head->second, c.text))
+          into->text += c.text;
+        else
+          append_line(into->text, c.text);
+        // The rest of a merged cell that goes on below the split row.
+        if (into->grid_col == c.grid_col && into->col_span == c.col_span) into->row_span += c.row_span - 1;
+      }
+      from = 1;
+    }
+    // A merged cell the break cut: its empty rest on this page is the same cell.
+    if (from < rows.size()) {
+      std::vector<Cell>& cells = rows[from].cells;
+      for (auto it = cells.begin(); it != cells.end();) {
+        Cell* above = it->text.empty() ? covering_last(t, it->grid_col) : nullptr;
+        if (above && (above->row_span > 1 || it->row_span > 1) && above->grid_col == it->grid_col &&
+            above->col_span == it->col_span) {
+          above->row_span += it->row_span;
+          it = cells.erase(it);
+        } else {
+          ++it;
+        }
+      }
+      for (std::size_t i = 0; i < cells.size(); ++i) cells[i].pos.index = static_cast<int>(i);
+    }
+    for (std::size_t r = from; r < rows.size(); ++r) {
+      rows[r].pos.index = static_cast<int>(t.rows.size());
+      t.rows.push_back(std::move(rows[r]));
+      check_table_size(t.rows.size(), t.rows.back().cells.size());
     }
   }
 
@@ -606,6 +922,7 @@ class Layout {
   }
 
   Document& out_;
+  const Vocabulary& vocabulary_;
   double size_ = 12, left_ = 0, right_ = 0;
   bool open_ = false, prev_several_ = false;
   std::string paragraph_;
@@ -617,7 +934,8 @@ class Layout {
 }  // namespace
 
 void lay_out_pdf(const std::vector<PdfPage>& pages, Document& out) {
-  Layout layout(out);
+  const Vocabulary vocabulary(pages);
+  Layout layout(out, vocabulary);
   for (const PdfPage& p : pages) {
     layout.page(p);
     check_time_budget("laying out a PDF");

@@ -1,6 +1,7 @@
 // Paragraphs and tables rebuilt from the words of a PDF's text layer, the
-// way tabula's and camelot's "stream" mode does it (no ruling lines: poppler-
-// cpp gives words and boxes only):
+// way camelot does it: a table drawn with borders takes its cells from the
+// ruling lines (read/pdf_rulings, "lattice" mode); one without, the way
+// tabula's and camelot's "stream" mode does it:
 //   - words on one baseline are a line; a line with a wide gap is a
 //     candidate table line, and a run of them (with the lines between) a
 //     table region;
@@ -30,9 +31,17 @@ struct PdfWord {
   double size = 0;             // font size, or the box height when unknown
 };
 
+// A straight line drawn on the page (a table border), in points.
+struct PdfRuling {
+  bool horizontal = true;
+  double at = 0;               // y of a horizontal line, x of a vertical one
+  double from = 0, to = 0;     // its extent along the other axis
+};
+
 struct PdfPage {
   double width = 0, height = 0;
   std::vector<PdfWord> words;
+  std::vector<PdfRuling> rulings = {};   // empty when the page was not rendered
 };
 
 // Appends the pages' paragraphs and tables to `out`, in reading order.

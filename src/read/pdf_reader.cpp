@@ -6,6 +6,8 @@
 // to stderr.
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 
 #include <climits>
@@ -14,6 +16,7 @@
 
 #include "model/work_limits.hpp"
 #include "read/pdf_layout.hpp"
+#include "read/pdf_rulings.hpp"
 #include "read/readers.hpp"
 
 namespace karta {
@@ -27,6 +30,24 @@ constexpr int kMaxPages = 20000;
 thread_local int poppler_complaints = 0;
 
 void count_complaint(const std::string&, void*) { ++poppler_complaints; }
+
+// Borders are found at this resolution: a 0.5 pt line is one pixel (line
+// mode "solid"), and a cell's padding two or three.
+constexpr double kRulingDpi = 72;
+
+// The page's ruling lines, from the page drawn without antialiasing.
+std::vector<PdfRuling> rulings_of(const poppler::page& page, const poppler::page_renderer& renderer,
+                                  const std::vector<PdfWord>& words) {
+  const poppler::image img = renderer.render_page(&page, kRulingDpi, kRulingDpi);
+  if (!img.is_valid() || img.format() != poppler::image::format_gray8) return {};
+  PageBitmap bitmap;
+  bitmap.pixels = reinterpret_cast<const unsigned char*>(img.const_data());
+  bitmap.width = img.width();
+  bitmap.height = img.height();
+  bitmap.stride = img.bytes_per_row();
+  bitmap.points_per_pixel = 72.0 / kRulingDpi;
+  return find_rulings(bitmap, words);
+}
 
 std::string utf8(const poppler::ustring& u) {
   const poppler::byte_array bytes = u.to_utf8();
@@ -52,6 +73,11 @@ void read_pdf(std::string_view bytes, const std::string& file, const ReadOptions
   if (pages > kMaxPages)
     throw ReadError(ErrorKind::too_large, file,
                     std::to_string(pages) + " pages, over the " + std::to_string(kMaxPages) + "-page limit");
+  poppler::page_renderer renderer;
+  renderer.set_render_hints(0);
+  renderer.set_line_mode(poppler::page_renderer::line_solid);
+  renderer.set_image_format(poppler::image::format_gray8);
+  const bool can_render = poppler::page_renderer::can_render();
   std::vector<PdfPage> laid;
   std::size_t words = 0;
   for (int i = 0; i < pages; ++i) {
@@ -74,6 +100,7 @@ void read_pdf(std::string_view bytes, const std::string& file, const ReadOptions
       if (w.text.empty()) continue;
       p.words.push_back(std::move(w));
     }
+    if (can_render && !p.words.empty()) p.rulings = rulings_of(*page, renderer, p.words);
     words += p.words.size();
     laid.push_back(std::move(p));
     if (words == 0 && i + 1 >= kEmptyPagesBeforeGivingUp) break;
