@@ -810,12 +810,24 @@ class Layout {
                     std::size_t spine, std::vector<Row>& made) {
     const std::size_t n = columns.count();
     std::vector<std::pair<std::size_t, double>> last(n, {starts.size(), 0.0});   // column → (row of its open cell, its bottom)
+    // Column → its open cell's last line when that was one word filling
+    // the column: a word the renderer broke with no hyphen.
+    std::vector<const PdfWord*> filled(n, nullptr);
+    std::vector<double> widest(n, 0);   // column → the right end of its longest line
+    for (const Line* l : lines)
+      for (const PdfWord* w : l->words) {
+        const auto c = static_cast<std::size_t>(columns.of((w->x0 + w->x1) / 2));
+        widest[c] = std::max(widest[c], w->x1);
+      }
     for (const Line* l : lines) {
       std::size_t r = 0;
       while (r + 1 < starts.size() && l->center() >= starts[r + 1] - 0.2 * size_) ++r;
       for (std::size_t c = 0; c < n; ++c) {
-        const std::string text = words_in(*l, columns, static_cast<int>(c));
-        if (text.empty()) continue;
+        std::vector<const PdfWord*> ws;
+        for (const PdfWord* w : l->words)
+          if (columns.of((w->x0 + w->x1) / 2) == static_cast<int>(c)) ws.push_back(w);
+        if (ws.empty()) continue;
+        const std::string text = line_text(ws);
         std::size_t row = r;
         const auto [open_row, open_bottom] = last[c];
         if (c != spine && open_row < r && l->top - open_bottom <= 0.2 * size_) {
@@ -833,9 +845,14 @@ class Layout {
           cells.push_back(std::move(cell));
           it = cells.end() - 1;
         }
-        append_line(it->text, text);
+        if (filled[c] && last[c].first == row && starts_lowercase(text) &&
+            vocabulary_.broken(filled[c]->text, text))
+          it->text += text;
+        else
+          append_line(it->text, text);
         it->row_span = std::max(it->row_span, static_cast<int>(r - row + 1));
         last[c] = {row, l->bottom};
+        filled[c] = ws.size() == 1 && widest[c] - ws.front()->x1 < 0.5 * l->size ? ws.front() : nullptr;
       }
     }
   }

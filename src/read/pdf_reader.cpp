@@ -34,6 +34,9 @@ void count_complaint(const std::string&, void*) { ++poppler_complaints; }
 // Borders are found at this resolution: a 0.5 pt line is one pixel (line
 // mode "solid"), and a cell's padding two or three.
 constexpr double kRulingDpi = 72;
+// A page larger than this (a poster, or a hostile MediaBox) is not rendered:
+// its tables are laid out from the words alone.
+constexpr double kMaxRulingPixels = 16e6;
 
 // The page's ruling lines, from the page drawn without antialiasing.
 std::vector<PdfRuling> rulings_of(const poppler::page& page, const poppler::page_renderer& renderer,
@@ -100,7 +103,8 @@ void read_pdf(std::string_view bytes, const std::string& file, const ReadOptions
       if (w.text.empty()) continue;
       p.words.push_back(std::move(w));
     }
-    if (can_render && !p.words.empty()) p.rulings = rulings_of(*page, renderer, p.words);
+    const double pixels = p.width * p.height * (kRulingDpi / 72) * (kRulingDpi / 72);
+    if (can_render && !p.words.empty() && pixels > 0 && pixels <= kMaxRulingPixels) p.rulings = rulings_of(*page, renderer, p.words);
     words += p.words.size();
     laid.push_back(std::move(p));
     if (words == 0 && i + 1 >= kEmptyPagesBeforeGivingUp) break;

@@ -16,6 +16,9 @@ constexpr double kMinLength = 6.0;
 constexpr double kMaxThickness = 3.5;
 // Lines this close are one boundary (a double border, rounding).
 constexpr double kSnap = 2.0;
+// A page with more lines than this is a drawing or a hatched picture, not
+// tables: looking for grids in it would cost lines squared.
+constexpr std::size_t kMaxRulings = 2000;
 
 struct Run {
   int at, from, to;   // pixel row (column), first and last pixel along it
@@ -150,6 +153,7 @@ std::vector<PdfRuling> find_rulings(const PageBitmap& page, const std::vector<Pd
 }
 
 std::vector<RuledGrid> ruled_grids(const std::vector<PdfRuling>& rulings) {
+  if (rulings.size() > kMaxRulings) return {};
   const std::size_t n = rulings.size();
   std::vector<std::size_t> parent(n);
   std::iota(parent.begin(), parent.end(), 0);

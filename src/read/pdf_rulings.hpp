@@ -43,7 +43,8 @@ struct RuledGrid {
 };
 
 // The grids the lines draw: each set of crossing lines with at least two
-// columns and two rows, top to bottom.
+// columns and two rows, top to bottom; none on a page of over 2,000 lines
+// (a drawing, not tables).
 std::vector<RuledGrid> ruled_grids(const std::vector<PdfRuling>& rulings);
 
 }  // namespace karta

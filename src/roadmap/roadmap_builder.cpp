@@ -80,12 +80,22 @@ void read_sub_header(const std::vector<std::vector<std::string>>& grid, Columns&
   ++c.header_rows;
 }
 
+std::string without_spaces(const std::string& s) {
+  std::string out;
+  for (char ch : s)
+    if (ch != ' ' && ch != '\n' && ch != '\t') out += ch;
+  return out;
+}
+
 std::optional<Columns> find_columns(const Grid& grid, const RuleSet& rules) {
   for (std::size_t r = 0; r < std::min<std::size_t>(grid.size(), 4); ++r) {
     Columns c;
     for (std::size_t col = 0; col < grid[r].size(); ++col) {
       if (grid[r][col].empty()) continue;
       const Rule* rule = rules.first("roadmap.columns", grid[r][col]);
+      // A PDF's narrow header cell breaks long words with no hyphen
+      // ("Мероприя тие"): the words run together still name the role.
+      if (!rule) rule = rules.first("roadmap.columns", without_spaces(grid[r][col]));
       if (rule && !c.role.count(rule->value)) c.role[rule->value] = static_cast<int>(col);
     }
     if (c.has("responsible_executors")) {

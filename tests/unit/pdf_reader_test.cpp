@@ -5,6 +5,7 @@
 
 #include "karta/read.hpp"
 #include "read/pdf_layout.hpp"
+#include "read/pdf_rulings.hpp"
 #include "test_support.hpp"
 
 namespace karta::test {
@@ -87,6 +88,132 @@ TEST(PdfLayout, LinesJoinIntoParagraphsAndGapsSplitThem) {
   ASSERT_EQ(ps.size(), 2u);
   EXPECT_EQ(ps[1]->text, "ПРИКАЗ");
   EXPECT_EQ(std::count(ps[0]->text.begin(), ps[0]->text.end(), ' ') + 1, 22);
+}
+
+// ---- tables drawn with borders
+
+// A white bitmap, one pixel a point, with dark boxes drawn on it.
+struct Canvas {
+  int width, height;
+  std::vector<unsigned char> pixels;
+  Canvas(int w, int h) : width(w), height(h), pixels(static_cast<std::size_t>(w * h), 255) {}
+  void fill(int x0, int y0, int x1, int y1, unsigned char grey = 128) {
+    for (int y = y0; y <= y1; ++y)
+      for (int x = x0; x <= x1; ++x) pixels[static_cast<std::size_t>(y * width + x)] = grey;
+  }
+  PageBitmap bitmap() const { return {pixels.data(), width, height, width, 1.0}; }
+};
+
+TEST(PdfRulings, BordersMakeAGridAndMissingOnesAreMerges) {
+  // Columns 10|110|210|290, rows 10|40|80|120. The header cell spans the
+  // first two columns; the last column's cell spans the two body rows.
+  Canvas c(300, 140);
+  for (int y : {10, 40, 120}) c.fill(10, y, 290, y);
+  c.fill(10, 80, 210, 80);
+  c.fill(10, 10, 10, 120);
+  c.fill(110, 40, 110, 120);
+  c.fill(210, 10, 210, 120);
+  c.fill(290, 10, 290, 120);
+  c.fill(150, 50, 150, 62, 0);          // a glyph's stroke inside its word
+  c.fill(20, 125, 280, 135, 200);       // shading below the table: no line
+  const std::vector<PdfWord> words = {{"Ильинка", 140, 180, 48, 64, 12}};
+  const std::vector<PdfRuling> lines = find_rulings(c.bitmap(), words);
+  for (const PdfRuling& l : lines) EXPECT_FALSE(!l.horizontal && l.at > 140 && l.at < 160) << "the glyph's stroke";
+  const std::vector<RuledGrid> grids = ruled_grids(lines);
+  ASSERT_EQ(grids.size(), 1u);
+  const RuledGrid& g = grids[0];
+  ASSERT_EQ(g.xs.size(), 4u);
+  ASSERT_EQ(g.ys.size(), 4u);
+  EXPECT_NEAR(g.xs[1], 110.5, 1);
+  EXPECT_NEAR(g.ys[2], 80.5, 1);
+  EXPECT_FALSE(g.vertical[0][1]) << "header cell over two columns";
+  EXPECT_TRUE(g.vertical[1][1]);
+  EXPECT_TRUE(g.horizontal[2][0]);
+  EXPECT_FALSE(g.horizontal[2][2]) << "the last column's cell spans two rows";
+}
+
+// Words of one line of a cell: left-aligned at x0, 12 pt, one per entry.
+void cell_line(PdfPage& p, double x0, double top, const std::vector<std::string>& words) {
+  for (const std::string& w : words) {
+    p.words.push_back(word(w, x0, top));
+    x0 = p.words.back().x1 + 3;
+  }
+}
+
+void grid_lines(PdfPage& p, const std::vector<double>& xs, const std::vector<double>& ys) {
+  for (double y : ys) p.rulings.push_back({true, y, xs.front(), xs.back()});
+  for (double x : xs) p.rulings.push_back({false, x, ys.front(), ys.back()});
+}
+
+std::vector<std::vector<std::string>> laid_grid(const std::vector<PdfPage>& pages) {
+  Document d;
+  lay_out_pdf(pages, d);
+  auto ts = tables(d);
+  EXPECT_EQ(ts.size(), 1u);
+  return ts.empty() ? std::vector<std::vector<std::string>>{} : table_grid(*ts.front());
+}
+
+// Cells whose words sit a space apart from the next cell's (no gutter a
+// stream layout could find) and a cell whose last line stands apart (a
+// second paragraph: a stream layout would start a row there) read as their
+// borders say.
+TEST(PdfLayout, RuledTableCellsFollowTheBorders) {
+  PdfPage p{842, 595, {}};
+  const std::vector<double> xs = {40, 80, 224.5, 330};
+  grid_lines(p, xs, {100, 120, 200});
+  cell_line(p, 42, 104, {"N"});
+  cell_line(p, 82, 104, {"Мероприятие"});
+  cell_line(p, 226, 104, {"Срок"});
+  cell_line(p, 42, 124, {"1."});
+  cell_line(p, 82, 124, {"Семинар", "для", "молодых"});
+  cell_line(p, 82, 140, {"педагогов", "Великолукского"});
+  cell_line(p, 82, 176, {"района"});
+  cell_line(p, 226, 124, {"март", "2025"});
+  const auto g = laid_grid({p});
+  const std::vector<std::vector<std::string>> want = {
+      {"N", "Мероприятие", "Срок"}, {"1.", "Семинар для молодых педагогов Великолукского района", "март 2025"}};
+  EXPECT_EQ(g, want);
+}
+
+// Over a page break: the header the page repeats is dropped, the rest of
+// a split row (its cells in lower case) joins it, and a merged cell the
+// break cut goes on as one cell.
+TEST(PdfLayout, RuledTableGoesOnOverThePageBreak) {
+  const std::vector<double> xs = {40, 200, 360, 450};
+  PdfPage one{842, 595, {}};
+  grid_lines(one, xs, {100, 120, 160, 560});
+  cell_line(one, 42, 104, {"Задача"});
+  cell_line(one, 202, 104, {"Мероприятие"});
+  cell_line(one, 362, 104, {"Срок"});
+  cell_line(one, 42, 124, {"Развитие", "наставничества"});
+  cell_line(one, 202, 124, {"Конкурс"});
+  cell_line(one, 362, 124, {"май"});
+  cell_line(one, 42, 164, {"Кадры"});
+  cell_line(one, 202, 164, {"Стажировка", "педагогов"});
+  cell_line(one, 362, 164, {"в", "течение"});
+  PdfPage two{842, 595, {}};
+  // The first column's cell goes on from page one over both rows here.
+  for (double y : {40.0, 60.0, 100.0, 140.0}) two.rulings.push_back({true, y, y == 100.0 ? 200.0 : 40.0, 450});
+  for (double x : xs) two.rulings.push_back({false, x, 40, 140});
+  cell_line(two, 42, 44, {"Задача"});
+  cell_line(two, 202, 44, {"Мероприятие"});
+  cell_line(two, 362, 44, {"Срок"});
+  cell_line(two, 202, 64, {"в", "Пскове"});
+  cell_line(two, 362, 64, {"года"});
+  cell_line(two, 202, 104, {"Вебинар"});
+  cell_line(two, 362, 104, {"июнь"});
+  Document d;
+  lay_out_pdf({one, two}, d);
+  auto ts = tables(d);
+  ASSERT_EQ(ts.size(), 1u);
+  const std::vector<std::vector<std::string>> want = {{"Задача", "Мероприятие", "Срок"},
+                                                      {"Развитие наставничества", "Конкурс", "май"},
+                                                      {"Кадры", "Стажировка педагогов в Пскове", "в течение года"},
+                                                      {"", "Вебинар", "июнь"}};
+  EXPECT_EQ(table_grid(*ts[0]), want);
+  const Row& kadry = ts[0]->rows[2];
+  ASSERT_FALSE(kadry.cells.empty());
+  EXPECT_EQ(kadry.cells[0].row_span, 2) << "the merged cell the break cut";
 }
 
 }  // namespace

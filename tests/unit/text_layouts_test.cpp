@@ -138,5 +138,24 @@ TEST(TextLayouts, TwoLevelHeaderGivesTheDeadlineAsAPeriod) {
   for (const Diagnostic& d : f.extraction.diagnostics) EXPECT_NE(d.code, "row.dropped") << d.message;
 }
 
+// Text taken from a PDF whose narrow header cells broke long words with no
+// hyphen: the header still names its columns.
+TEST(TextLayouts, HeaderWordsBrokenWithoutHyphenStillNameTheColumns) {
+  const std::string text =
+      "План мероприятий по развитию наставничества в Псковской области\n\n"
+      "N п/п\tМероприя тие\tОтветстве нный исполнит ель\tСрок исполнен ия\n"
+      "1\tКонкурс наставников\tПОИПКРО\tмарт 2025 г.\n"
+      "2\tСеминар для наставников\tКомитет по образованию Псковской области\tмай 2025 г.\n";
+  const FileExtraction f = extract_bytes("pskov.txt", text, repository_rules());
+  ASSERT_TRUE(f.ok());
+  ASSERT_EQ(f.extraction.roadmaps.size(), 1u);
+  const std::vector<Measure> measures = all_measures(f.extraction);
+  ASSERT_EQ(measures.size(), 2u);
+  EXPECT_EQ(measures[0].title, "Конкурс наставников");
+  ASSERT_EQ(measures[0].responsible.size(), 1u);
+  EXPECT_EQ(measures[0].responsible[0].text, "ПОИПКРО");
+  EXPECT_EQ(measures[1].deadline.kind, "month");
+}
+
 }  // namespace
 }  // namespace karta::test

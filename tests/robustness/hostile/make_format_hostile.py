@@ -177,11 +177,11 @@ def g_pdf_empty_pages():
     return pdf(objects)
 
 
-def _text_pdf(broken_xref=False):
-    text = b"BT /F1 12 Tf 72 720 Td (Meropriyatie) Tj ET"
+def _text_pdf(broken_xref=False, drawing=b"", media=b"0 0 595 842"):
+    text = drawing + b"BT /F1 12 Tf 72 720 Td (Meropriyatie) Tj ET"
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [" + media + b"] /Contents 4 0 R "
                b"/Resources << /Font << /F1 5 0 R >> >> >>",
                b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
@@ -190,6 +190,19 @@ def _text_pdf(broken_xref=False):
 
 def g_pdf_control():
     return _text_pdf()
+
+
+def g_pdf_hatched():
+    # 300 x 300 crossing hairlines over the page: a grid of 90 000 cells with
+    # one word in them is no table, and finding it stays cheap.
+    lines = b"".join(b"0 %.1f m 595 %.1f l " % (2.8 * i, 2.8 * i) for i in range(300))
+    lines += b"".join(b"%.1f 0 m %.1f 842 l " % (1.98 * i, 1.98 * i) for i in range(300))
+    return _text_pdf(drawing=b"0.3 w " + lines + b"S ")
+
+
+def g_pdf_huge_page():
+    # A 200 x 200 inch MediaBox (the PDF maximum): not rendered, its text still read.
+    return _text_pdf(media=b"0 0 14400 14400")
 
 
 def g_pdf_malformed_xref():
@@ -245,6 +258,10 @@ CASES = [
      "\\uc9999: fallback counts are bounded, the document's text survives or a clean error."),
     ("pdf_control.pdf", g_pdf_control, E_PARSE, "Meropriyatie", "",
      "A one-page PDF with one line of text (Helvetica)."),
+    ("pdf_hatched_lines.pdf", g_pdf_hatched, E_PARSE, "Meropriyatie", "",
+     "600 crossing hairlines behind the text (a 90 000-cell grid): no table, bounded time, the text is read."),
+    ("pdf_huge_page.pdf", g_pdf_huge_page, E_PARSE, "Meropriyatie", "",
+     "A 14400 x 14400 pt page: never rendered to a 200-megapixel bitmap, its text is read."),
     ("pdf_1e5_empty_pages.pdf", g_pdf_empty_pages, E_ERROR, "", "",
      "10^5 pages with no text (4 MB): 'no text layer' quickly, not 10^5 pages of work."),
     ("pdf_malformed_xref.pdf", g_pdf_malformed_xref, E_EITHER, "", "",
