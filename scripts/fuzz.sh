@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(extraction text_reader html_reader odt_reader rtf_reader pdf_reader docx_reader word_xml_reader deadline_parser mention_splitter rule_loader)
+[ ${#targets[@]} -gt 0 ] || targets=(extraction text_reader html_reader odt_reader rtf_reader pdf_reader pdf_rulings docx_reader word_xml_reader deadline_parser mention_splitter rule_loader)
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKARTA_FUZZ=ON >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target hostile_set $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
 hostile=build-fuzz/hostile real=tests/robustness/real
@@ -24,6 +24,16 @@ prepare_seeds() {
     html_reader) cp tests/renderings/*.html "$seeds"/; head -c 20000 tests/renderings/tyumen-roadmap-2023.cp1251.html > "$seeds"/cut.html ;;
     rtf_reader) for f in tests/renderings/office/*.rtf; do head -c 24000 "$f" > "$seeds/$(basename "$f")"; done ;;
     pdf_reader) cp tests/renderings/office/kaluga-order-2024.lo.pdf tests/renderings/office/novgorod-roadmap-2024.lo.pdf "$seeds"/ ;;
+    pdf_rulings) /usr/bin/env python3 -c "
+import sys
+w, h = 200, 120   # a 4 x 3 grid with a merged cell, one byte a pixel after the width
+px = bytearray(b'\\xff' * (w * h))
+for y in (10, 40, 80, 110):
+    for x in range(10, 190): px[y * w + x] = 128
+for x in (10, 60, 120, 189):
+    for y in range(10, 111):
+        if not (x == 60 and y < 40): px[y * w + x] = 128
+sys.stdout.buffer.write(bytes([w - 1]) + px)" > "$seeds"/grid.raw ;;
     odt_reader) cp tests/renderings/*.odt tests/renderings/*.fodt "$seeds"/ ;;
     docx_reader) cp corpus/*.docx tests/fixtures/*.docx "$hostile"/*.docx "$seeds"/; find "$real" -name '*.docx' -size -200k -exec cp {} "$seeds"/ \; ;;
     word_xml_reader) cp corpus/*.xml "$hostile"/*.xml "$seeds"/ ;;

@@ -8,6 +8,7 @@
 #include "model/utf8.hpp"
 #include "model/work_limits.hpp"
 #include "read/pdf_rulings.hpp"
+#include "read/word_mender.hpp"
 
 namespace karta {
 namespace {
@@ -237,52 +238,6 @@ std::size_t cells_with_text(const RuledGrid& g, const std::vector<Line>& lines) 
   return static_cast<std::size_t>(std::count(text.begin(), text.end(), true));
 }
 
-// Words of the whole document, each keyed without its first letter so that
-// "Профессиональные" and "профессиональных" share a prefix, and without the
-// punctuation around it.
-class Vocabulary {
- public:
-  explicit Vocabulary(const std::vector<PdfPage>& pages) {
-    for (const PdfPage& p : pages)
-      for (const PdfWord& w : p.words) {
-        std::string k = key(w.text);
-        if (!k.empty()) keys_.push_back(std::move(k));
-      }
-    std::sort(keys_.begin(), keys_.end());
-  }
-
-  // A word too long for its column that the renderer broke with no hyphen:
-  // `head` is no word of the document (it occurs here only) but the start
-  // of one, or head and tail together are one.
-  bool broken(const std::string& head, const std::string& tail) const {
-    const std::string h = key(head);
-    if (h.empty() || count(h) >= 2) return false;
-    std::string joined = head + tail.substr(0, tail.find(' '));
-    if (count(key(joined)) > 0) return true;
-    auto it = std::upper_bound(keys_.begin(), keys_.end(), h);
-    return it != keys_.end() && it->compare(0, h.size(), h) == 0;
-  }
-
- private:
-  static bool punctuation(unsigned char c) { return c < 0x80 && !std::isalnum(c); }
-  static std::string key(const std::string& word) {
-    std::size_t a = 0, b = word.size();
-    while (a < b && punctuation(static_cast<unsigned char>(word[a]))) ++a;
-    while (b > a && punctuation(static_cast<unsigned char>(word[b - 1]))) --b;
-    if (a < b && static_cast<unsigned char>(word[a]) == 0xC2) a += 2;   // «
-    if (b >= a + 2 && static_cast<unsigned char>(word[b - 2]) == 0xC2) b -= 2;   // »
-    if (a >= b) return {};
-    std::size_t first = a + 1;
-    while (first < b && (static_cast<unsigned char>(word[first]) & 0xC0) == 0x80) ++first;
-    return word.substr(first, b - first);
-  }
-  std::size_t count(const std::string& k) const {
-    const auto [lo, hi] = std::equal_range(keys_.begin(), keys_.end(), k);
-    return static_cast<std::size_t>(hi - lo);
-  }
-  std::vector<std::string> keys_;
-};
-
 // A cell's line of one word that reaches its right border (its padding
 // aside): the line the renderer filled with a word too long for it.
 bool fills_line(const PdfWord& w, double border) {
@@ -294,6 +249,22 @@ std::string row_text(const Row& r) {
   std::string t;
   for (const Cell& c : r.cells) t += c.text + "\x1f";
   return t;
+}
+
+// "2", "2.4", "2.4." — a roadmap item's number alone in its cell.
+bool item_number(const std::string& t) {
+  if (t.empty() || t.size() > 12 || !std::isdigit(static_cast<unsigned char>(t[0]))) return false;
+  int digits = 0;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (std::isdigit(static_cast<unsigned char>(t[i]))) {
+      if (++digits > 3) return false;
+    } else if (t[i] == '.' && digits > 0) {
+      digits = 0;
+    } else {
+      return false;
+    }
+  }
+  return true;
 }
 
 struct Block {   // consecutive lines' words in one column
@@ -315,7 +286,7 @@ struct TableState {
 
 class Layout {
  public:
-  Layout(Document& out, const Vocabulary& vocabulary) : out_(out), vocabulary_(vocabulary) {}
+  Layout(Document& out, const WordMender& mender) : out_(out), mender_(mender) {}
 
   void page(const PdfPage& p) {
     std::vector<Line> all = page_lines(p);
@@ -502,11 +473,12 @@ class Layout {
       for (std::size_t k : touched) {
         const std::string text = line_text(words[k]);
         const GridCells::Span& sp = cells.spans[k];
-        if (filled[k] && starts_lowercase(text) && vocabulary_.broken(filled[k]->text, text))
+        const bool fills = words[k].size() == 1 && fills_line(*words[k].front(), g.xs[sp.col + sp.cols]);
+        if (filled[k] && starts_lowercase(text) && mender_.mends(made[k].text, text, fills))
           made[k].text += text;
         else
           append_line(made[k].text, text);
-        filled[k] = words[k].size() == 1 && fills_line(*words[k].front(), g.xs[sp.col + sp.cols]) ? words[k].front() : nullptr;
+        filled[k] = fills ? words[k].front() : nullptr;
       }
     }
     std::vector<std::pair<int, std::string>> broken_heads;   // cells ending the grid
@@ -606,7 +578,7 @@ class Layout {
         if (!into) continue;
         const auto head = std::find_if(table_.broken_heads.begin(), table_.broken_heads.end(),
                                        [&](const auto& h) { return h.first == c.grid_col; });
-        if (head != table_.broken_heads.end() && starts_lowercase(c.text) && vocabulary_.broken(head->second, c.text))
+        if (head != table_.broken_heads.end() && starts_lowercase(c.text) && mender_.mends(into->text, c.text, false))
           into->text += c.text;
         else
           append_line(into->text, c.text);
@@ -690,13 +662,21 @@ class Layout {
     return t;
   }
 
-  void table(std::vector<const Line*> lines, const Columns& columns, bool page_top, bool at_bottom) {
+  void table(std::vector<const Line*> lines, const Columns& found, bool page_top, bool at_bottom) {
     Table* continued = nullptr;
-    if (page_top && table_.open && table_.columns.count() == columns.count()) {
-      bool same = true;
-      for (std::size_t i = 0; i < columns.separators.size(); ++i)
+    Columns columns = found;
+    if (page_top && table_.open && table_.ruled_xs.empty() && table_.columns.count() >= 2) {
+      bool same = table_.columns.count() == columns.count();
+      for (std::size_t i = 0; same && i < columns.separators.size(); ++i)
         if (std::abs(columns.separators[i] - table_.columns.separators[i]) > 12) same = false;
-      if (same) continued = &std::get<Table>(out_.blocks[table_.block_index]);
+      // A few lines at the top of a page may leave some gutters unseen
+      // (an empty column): the columns of the page before, if no word
+      // crosses them, are the better guess.
+      const bool fit = std::none_of(lines.begin(), lines.end(), [&](const Line* l) { return table_.columns.crossed_by(*l); });
+      if (same || (fit && columns.count() < table_.columns.count())) {
+        continued = &std::get<Table>(out_.blocks[table_.block_index]);
+        columns = table_.columns;
+      }
     }
     if (continued && !lines.empty()) {
       // The header the page repeats: the first lines whose words, in
@@ -712,6 +692,7 @@ class Layout {
     }
     std::vector<Row> rows;
     bool leading_fragment = false;
+    continuing_ = continued != nullptr;
     build_rows(lines, columns, rows, leading_fragment);
     if (continued) {
       // A row the page break split: its rest starts the page with the first
@@ -727,7 +708,10 @@ class Layout {
         Row& last = continued->rows.back();
         for (Cell& c : rows.front().cells) {
           auto it = std::find_if(last.cells.begin(), last.cells.end(), [&](const Cell& d) { return d.grid_col == c.grid_col; });
-          if (it != last.cells.end()) append_line(it->text, c.text);
+          if (it != last.cells.end() && starts_lowercase(c.text) && mender_.mends(it->text, c.text, false))
+            it->text += c.text;   // a word the break cut as well
+          else if (it != last.cells.end())
+            append_line(it->text, c.text);
           else last.cells.push_back(std::move(c));
         }
         std::sort(last.cells.begin(), last.cells.end(), [](const Cell& a, const Cell& b) { return a.grid_col < b.grid_col; });
@@ -845,14 +829,14 @@ class Layout {
           cells.push_back(std::move(cell));
           it = cells.end() - 1;
         }
-        if (filled[c] && last[c].first == row && starts_lowercase(text) &&
-            vocabulary_.broken(filled[c]->text, text))
+        const bool fills = ws.size() == 1 && widest[c] - ws.front()->x1 < 1.5 * l->size;
+        if (filled[c] && last[c].first == row && starts_lowercase(text) && mender_.mends(it->text, text, fills))
           it->text += text;
         else
           append_line(it->text, text);
         it->row_span = std::max(it->row_span, static_cast<int>(r - row + 1));
         last[c] = {row, l->bottom};
-        filled[c] = ws.size() == 1 && widest[c] - ws.front()->x1 < 0.5 * l->size ? ws.front() : nullptr;
+        filled[c] = fills ? ws.front() : nullptr;
       }
     }
   }
@@ -912,6 +896,20 @@ class Layout {
       starts.clear();
       for (const Block& b : blocks[spine]) starts.push_back(b.top);
     }
+    // Item numbers ("2.4") in the first column start rows, even where the
+    // other columns' text runs on over the boundary (no padding) and hides it.
+    std::optional<double> first_number;
+    for (const Line* l : lines) {
+      if (!item_number(words_in(*l, columns, 0))) continue;
+      if (!first_number) first_number = l->top;
+      const bool known = std::any_of(starts.begin(), starts.end(), [&](double y) { return std::abs(y - l->top) < 0.5 * size_; });
+      if (!known) starts.insert(std::upper_bound(starts.begin(), starts.end(), l->top), l->top);
+    }
+    // At the top of a page that goes on with a numbered table, what comes
+    // before the first number is the rest of the row the break split.
+    if (continuing_ && leading_fragment && first_number && *first_number > lines.front()->top + 0.5 * size_)
+      starts.erase(std::remove_if(starts.begin(), starts.end(), [&](double y) { return y < *first_number - 0.2 * size_; }),
+                   starts.end());
     const double run_top = lines.front()->top, run_bottom = lines.back()->bottom;
     const bool fragment = run_top < starts.front() - 0.5 * size_;
     if (fragment) starts.insert(starts.begin(), run_top);
@@ -939,20 +937,21 @@ class Layout {
   }
 
   Document& out_;
-  const Vocabulary& vocabulary_;
+  const WordMender& mender_;
   double size_ = 12, left_ = 0, right_ = 0;
   bool open_ = false, prev_several_ = false;
   std::string paragraph_;
   Line prev_;
   TableState table_;
   double first_row_bottom_ = 0;
+  bool continuing_ = false;   // the stream table being laid out goes on from the page before
 };
 
 }  // namespace
 
 void lay_out_pdf(const std::vector<PdfPage>& pages, Document& out) {
-  const Vocabulary vocabulary(pages);
-  Layout layout(out, vocabulary);
+  const WordMender mender(pages);
+  Layout layout(out, mender);
   for (const PdfPage& p : pages) {
     layout.page(p);
     check_time_budget("laying out a PDF");

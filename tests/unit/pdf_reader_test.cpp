@@ -216,5 +216,27 @@ TEST(PdfLayout, RuledTableGoesOnOverThePageBreak) {
   EXPECT_EQ(kadry.cells[0].row_span, 2) << "the merged cell the break cut";
 }
 
+// A word too long for its column, broken by the renderer with no hyphen,
+// is mended where the document's own words show it ("профессиональных");
+// a whole word that happens to fill its line is not glued to the next.
+TEST(PdfLayout, AWordBrokenByItsColumnIsMendedAWholeOneIsNot) {
+  PdfPage p{842, 595, {}};
+  cell_line(p, 42, 60, {"Участвуют", "муниципальные", "методические", "службы", "и", "объединения", "профессиональных",
+                        "педагогов."});
+  grid_lines(p, {40, 121, 202, 260}, {100, 120, 160});
+  cell_line(p, 42, 104, {"Исполнитель"});
+  cell_line(p, 123, 104, {"Соисполнитель"});
+  cell_line(p, 204, 104, {"Срок"});
+  cell_line(p, 42, 124, {"профессиональ"});
+  cell_line(p, 42, 140, {"ные", "объединения"});
+  cell_line(p, 123, 124, {"муниципальные"});
+  cell_line(p, 123, 140, {"методические"});
+  cell_line(p, 204, 124, {"май"});
+  const auto g = laid_grid({p});
+  ASSERT_EQ(g.size(), 2u);
+  EXPECT_EQ(g[1][0], "профессиональные объединения");
+  EXPECT_EQ(g[1][1], "муниципальные методические");
+}
+
 }  // namespace
 }  // namespace karta::test

@@ -169,7 +169,7 @@ TEST(RtfReader, LimitsNameTheFileAndTheReason) {
 // LibreOffice's RTF of the corpus documents and a fixture gives the grid
 // their DOCX gives (tests/renderings/office, tests/fixtures/src/office_renderings.py).
 TEST(RtfReader, LibreOfficeRtfOfTheCorpusGivesItsDocxTables) {
-  for (const std::string& stem : {"kuzbass-order-2023-1971", "tyumen-roadmap-2023"}) {
+  for (const std::string stem : {"kuzbass-order-2023-1971", "tyumen-roadmap-2023"}) {
     const ReadResult docx = read_bytes("a.docx", slurp(source_path("corpus/" + stem + ".docx")));
     const ReadResult rtf = read_bytes("a.rtf", slurp(source_path("tests/renderings/office/" + stem + ".lo.rtf")));
     ASSERT_TRUE(docx.ok() && rtf.ok()) << stem;
