@@ -39,7 +39,8 @@ std::vector<std::string> due_quarters(const Deadline& d) {
   const auto end = year_month(d.end);
   const bool repeats = d.kind == "recurring" || (d.kind == "per_plan" && d.frequency);
   if (!repeats) {
-    if (end && d.kind != "unknown" && d.kind != "per_plan") out.push_back(quarter(*end));
+    // On demand it is never due (SCHEMA.md); a plan says when, not the cell.
+    if (end && d.kind != "unknown" && d.kind != "per_plan" && d.kind != "on_demand") out.push_back(quarter(*end));
     return out;
   }
   const auto start = year_month(d.start);

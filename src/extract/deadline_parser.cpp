@@ -115,7 +115,12 @@ bool DeadlineParser::structural(const std::string& text, int context_year, Deadl
     }
     if (kind == "date_range") {
       auto m1 = month("m1"), m2 = month("m2");
-      auto y1 = year("y1"), y2 = year("y2");
+      // "с 1 февраля по 31 мая 2025 г.": the first date takes the last's
+      // year; one without either takes its year row's.
+      auto y2 = year("y2");
+      if (!y2 && context_year) y2 = context_year;
+      auto y1 = year("y1");
+      if (!y1) y1 = y2;
       int d1 = day("d1"), d2 = day("d2");
       if (!m1 || !m2 || !y1 || !y2 || !valid(*y1, *m1, d1) || !valid(*y2, *m2, d2)) continue;
       d.kind = "period";
@@ -206,21 +211,34 @@ Deadline DeadlineParser::parse(const std::string& raw, int context_year) const {
     } else if (years.size() >= 2) {
       d.start = year_start(*std::min_element(years.begin(), years.end()));
       d.end = year_end(*std::max_element(years.begin(), years.end()));
+    } else if (years.empty() && context_year) {
+      // Under a year row a recurrence that names no year recurs in that year.
+      d.start = year_start(context_year);
+      d.end = year_end(context_year);
     }
     d.start_from_period = !d.start;
     d.end_from_period = !d.end;
     return d;
   }
-  if (rules_.first("deadlines.continuous", text)) {
-    std::vector<int> years = years_in(text);
-    if (years.size() == 1) {   // "в течение 2023 года"
-      d.kind = "year";
-      d.start = year_start(years[0]);
-      d.end = year_end(years[0]);
-      return d;
-    }
-    d.kind = "continuous";
+  if (rules_.first("deadlines.on_demand", text)) {
+    d.kind = "on_demand";   // it may happen any time in the roadmap's period
     d.start_from_period = d.end_from_period = true;
+    return d;
+  }
+  if (rules_.first("deadlines.continuous", text)) {
+    // Bounded by the years it names ("в течение 2023–2024 гг."), else by
+    // its year row, else by the roadmap period (SCHEMA.md).
+    d.kind = "continuous";
+    std::vector<int> years = years_in(text);
+    if (!years.empty()) {
+      d.start = year_start(*std::min_element(years.begin(), years.end()));
+      d.end = year_end(*std::max_element(years.begin(), years.end()));
+    } else if (context_year) {
+      d.start = year_start(context_year);
+      d.end = year_end(context_year);
+    } else {
+      d.start_from_period = d.end_from_period = true;
+    }
     return d;
   }
   if (repeated_yearly(text, d)) return d;

@@ -5,6 +5,8 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include "karta/normalize.hpp"
 #include "model/utf8.hpp"
 
@@ -21,7 +23,12 @@ void replace_all(std::string& text, const std::string& from, const std::string& 
 std::string trim(std::string s) {
   const char* junk = " ,;.:";
   s.erase(0, s.find_first_not_of(junk));
-  s.erase(s.find_last_not_of(junk) + 1);
+  const std::size_t end = s.find_last_not_of(junk) + 1;
+  // An initial keeps its dot: "Соколова Т.Г." (the last word has dots).
+  const std::size_t word = s.find_last_of(' ', end == 0 ? 0 : end - 1);
+  const bool initial = end < s.size() && s[end] == '.' &&
+                       s.find('.', word == std::string::npos ? 0 : word + 1) < end;
+  s.erase(end + (initial ? 1 : 0));
   return s;
 }
 
@@ -125,8 +132,11 @@ std::vector<std::string> MentionSplitter::split(const std::string& cell, const s
   std::vector<std::string> segments;
   for (const std::string& comma_part : split_top_level(text, ",")) {
     std::string part = trim(comma_part);
-    if (part.empty()) continue;
-    bool continues = !segments.empty() && (rules_.first("mentions.continuation", part) ||
+    if (part.empty() || rules_.first("mentions.placeholders", part)) continue;
+    // A person's position after the comma ("Иванова Н.В., начальник отдела
+    // образования") is part of the mention, whatever body it names.
+    const bool position = !segments.empty() && starts_lowercase(part) && kind_of(segments.back()) == "official";
+    bool continues = !segments.empty() && (position || rules_.first("mentions.continuation", part) ||
                                            (starts_lowercase(part) && kind_of(part) == "other"));
     if (continues) {
       segments.back() += ", " + part;
@@ -153,9 +163,40 @@ std::vector<std::string> MentionSplitter::split(const std::string& cell, const s
         continue;
       }
     }
+    if (std::vector<std::string> people = split_persons(segment); people.size() > 1) {
+      out.insert(out.end(), people.begin(), people.end());
+      continue;
+    }
     for (std::string m : split_abbreviations(segment, known))
       if (!(m = trim(m)).empty()) out.push_back(m);
   }
+  // "-", "нет", "не требуется": no one.
+  out.erase(std::remove_if(out.begin(), out.end(),
+                           [&](const std::string& m) { return rules_.first("mentions.placeholders", m) != nullptr; }),
+            out.end());
+  return out;
+}
+
+std::vector<std::string> MentionSplitter::split_persons(const std::string& segment) const {
+  const std::string form = cased_match_form(segment);
+  if (form.size() != segment.size()) return {segment};
+  std::vector<Match> found;
+  for (const Rule& r : rules_.group("mentions.persons")) {
+    std::vector<Match> all = r.find_all_normalised(form);
+    found.insert(found.end(), all.begin(), all.end());
+  }
+  if (found.size() < 2) return {segment};
+  std::sort(found.begin(), found.end(), [](const Match& a, const Match& b) { return a.begin < b.begin; });
+  // Only names with spaces between them: anything else is one name of a body.
+  std::size_t at = 0;
+  std::vector<std::string> out;
+  for (const Match& m : found) {
+    if (m.begin < at) return {segment};
+    if (segment.find_first_not_of(' ', at) != m.begin) return {segment};
+    out.push_back(segment.substr(m.begin, m.end - m.begin));
+    at = m.end;
+  }
+  if (segment.find_first_not_of(' ', at) != std::string::npos) return {segment};
   return out;
 }
 

@@ -1,7 +1,9 @@
 // A responsible/executors cell → mentions, by the rules in mentions.yaml:
 // commas and '/' split (outside brackets and quotes); participle clauses stay
 // with the name before them; "X и Y" splits when both sides are names;
-// abbreviations written without commas split, keeping known multi-word ones.
+// abbreviations written without commas split, keeping known multi-word ones;
+// persons run together split, a person keeps the position after the comma;
+// placeholders ("-", "нет") name no one.
 #pragma once
 
 #include <set>
@@ -22,6 +24,8 @@ class MentionSplitter {
 
  private:
   std::vector<std::string> split_abbreviations(const std::string& segment, const std::set<std::string>& known) const;
+  // "Н.Е. Лаптев К.А. Сидорова": persons written with spaces only between them.
+  std::vector<std::string> split_persons(const std::string& segment) const;
   const RuleSet& rules_;
 };
 

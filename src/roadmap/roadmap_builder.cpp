@@ -97,6 +97,10 @@ std::optional<Columns> find_columns(const Grid& grid, const RuleSet& rules) {
       // ("Мероприя тие"): the words run together still name the role.
       if (!rule) rule = rules.first("roadmap.columns", without_spaces(grid[r][col]));
       if (rule && !c.role.count(rule->value)) c.role[rule->value] = static_cast<int>(col);
+      // A second column of people ("Ответственные лица" | "Исполнители")
+      // holds the executors.
+      else if (rule && rule->value == "responsible" && !c.role.count("executors") && !c.role.count("responsible_executors"))
+        c.role["executors"] = static_cast<int>(col);
     }
     if (c.has("responsible_executors")) {
       if (!c.has("responsible")) c.role["responsible"] = c.role["responsible_executors"];

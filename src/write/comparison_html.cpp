@@ -48,7 +48,7 @@ const char* kind_colour(const std::string& kind) {
   static const std::map<std::string, const char*> colours = {
       {"date", "#2b6cb0"},      {"by", "#4299e1"},         {"month", "#38a169"},      {"quarter", "#68d391"},
       {"year", "#d69e2e"},      {"period", "#ed8936"},     {"recurring", "#805ad5"},  {"continuous", "#b794f4"},
-      {"per_plan", "#e53e3e"},  {"unknown", "#a0aec0"}};
+      {"per_plan", "#e53e3e"},  {"on_demand", "#fc8181"}, {"unknown", "#a0aec0"}};
   auto it = colours.find(kind);
   return it == colours.end() ? "#718096" : it->second;
 }

@@ -37,7 +37,7 @@ std::string deadline_kind_label(const std::string& kind) {
       {"date", "Дата"},         {"by", "До даты"},         {"month", "Месяц"},
       {"quarter", "Квартал"},   {"year", "Год"},           {"period", "Период"},
       {"recurring", "Регулярно"}, {"continuous", "В течение срока"}, {"per_plan", "По плану"},
-      {"unknown", "Не распознан"},
+      {"on_demand", "По мере необходимости"}, {"unknown", "Не распознан"},
   };
   return lookup(labels, kind);
 }

@@ -99,6 +99,7 @@ TEST(DueQuarters, OneDueDateIsTheQuarterOfItsEnd) {
   EXPECT_EQ(due_quarters(deadline("continuous", "2023-01-01", "2024-12-31")), V{"2024-Q4"});
   EXPECT_TRUE(due_quarters(deadline("unknown", std::nullopt, std::nullopt)).empty());
   EXPECT_TRUE(due_quarters(deadline("per_plan", std::nullopt, std::nullopt)).empty());
+  EXPECT_TRUE(due_quarters(deadline("on_demand", "2023-01-01", "2024-12-31")).empty()) << "never due";
 }
 
 TEST(DueQuarters, RecurringFallsDueOnEveryDateInItsBounds) {

@@ -157,5 +157,29 @@ TEST(TextLayouts, HeaderWordsBrokenWithoutHyphenStillNameTheColumns) {
   EXPECT_EQ(measures[1].deadline.kind, "month");
 }
 
+// DESIGN.md §2a header wordings: the deadline column first, "Направления
+// деятельности" as the measures, "Ответственные лица" and a second column
+// of people ("Исполнители") as the executors; a dash names no one.
+TEST(TextLayouts, DeadlineFirstAndASeparateExecutorsColumn) {
+  const std::string text =
+      "План мероприятий по развитию школьного театра в Костромской области на 2025 год\n\n"
+      "Срок реализации мероприятия\tНаправления деятельности\tОтветственные лица\tИсполнители\tИтоговый документ\n"
+      "март 2025 г.\tФестиваль школьных театров\tДепартамент образования Костромской области\tКОИРО, ОО\tприказ\n"
+      "по мере необходимости\tКонсультации руководителей театров\tКОИРО\t-\tсправка\n";
+  const FileExtraction f = extract_bytes("kostroma.txt", text, repository_rules());
+  ASSERT_TRUE(f.ok());
+  const std::vector<Measure> measures = all_measures(f.extraction);
+  ASSERT_EQ(measures.size(), 2u);
+  EXPECT_EQ(measures[0].title, "Фестиваль школьных театров");
+  ASSERT_EQ(measures[0].responsible.size(), 1u);
+  EXPECT_EQ(measures[0].responsible[0].kind, "education_authority");
+  ASSERT_EQ(measures[0].executors.size(), 2u);
+  EXPECT_EQ(measures[0].executors[1].text, "ОО");
+  EXPECT_EQ(measures[0].deadline.kind, "month");
+  EXPECT_EQ(measures[1].deadline.kind, "on_demand");
+  EXPECT_TRUE(measures[1].executors.empty()) << "a dash names no one";
+  EXPECT_EQ(measures[1].result.text, "справка");
+}
+
 }  // namespace
 }  // namespace karta::test
