@@ -209,6 +209,35 @@ MeasureResult result_of(const std::string& cell, const RuleSet& rules) {
   return r;
 }
 
+// The detail fields of a measure from its cells as read (responsible,
+// executors, deadline, result).
+void fill_details(Measure& m, const std::map<std::string, std::string>& cells, RoadmapContext& ctx, int context_year) {
+  auto cell = [&](const char* role) {
+    auto it = cells.find(role);
+    return it == cells.end() ? std::string() : it->second;
+  };
+  m.responsible = mentions_of(cell("responsible"), ctx);
+  m.executors = mentions_of(cell("executors"), ctx);
+  m.deadline = ctx.deadlines.parse(cell("deadline"), context_year);
+  m.result = result_of(cell("result"), ctx.rules);
+}
+
+// Whether row r's number ("1.", "II") is the top level of the numbers of the
+// next numbered row ("1.1"): r is a section, not a measure.
+bool heads_the_next_number(const Grid& grid, std::size_t r, const Columns& columns) {
+  if (!columns.has("number")) return false;
+  std::string number = clean_text(columns.cell(grid[r], "number"));
+  while (!number.empty() && (number.back() == '.' || number.back() == ')')) number.pop_back();
+  if (number.empty() || number.find('.') != std::string::npos) return false;
+  if (number.find_first_not_of("IVXL") == std::string::npos) return true;   // "II." numbers no measure
+  for (std::size_t k = r + 1; k < grid.size(); ++k) {
+    const std::string next = clean_text(columns.cell(grid[k], "number"));
+    if (next.empty()) continue;
+    return next.size() > number.size() + 1 && next.compare(0, number.size() + 1, number + ".") == 0;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const std::optional<std::string>& title,
@@ -238,6 +267,9 @@ std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const
   };
 
   const std::vector<std::string> header = grid[static_cast<std::size_t>(columns->header_rows - 1)];
+  // The last measure made and its detail cells as read, for a continuation row.
+  Measure* last = nullptr;
+  std::map<std::string, std::string> last_cells;
   const std::vector<int> ends = row_ends(table);
   const int header_end = ends[static_cast<std::size_t>(columns->header_rows - 1)];
   for (std::size_t r = static_cast<std::size_t>(columns->header_rows); r < grid.size(); ++r) {
@@ -250,8 +282,13 @@ std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const
     if (texts.empty()) continue;
     const std::string measure_text = clean_text(columns->cell(row, "measure"));
     const bool details = !columns->cell(row, "responsible").empty() || !columns->cell(row, "deadline").empty();
-    if (texts.size() == 1 && !details && (measure_text.empty() || table.rows[r].cells.size() == 1)) {
-      const std::string text = clean_text(texts.front());
+    // "1. | Организационные меры | | |": a top-level number in the number
+    // cell, a title and nothing else, with the next rows numbered under it.
+    const bool numbered_section = texts.size() == 2 && !details && columns->cell(row, "result").empty() &&
+                                  heads_the_next_number(grid, r, *columns);
+    if ((texts.size() == 1 && !details && (measure_text.empty() || table.rows[r].cells.size() == 1)) || numbered_section) {
+      const std::string text =
+          clean_text(numbered_section ? columns->cell(row, "number") + " " + measure_text : texts.front());
       Match m;
       const Rule* section = ctx.rules.first("roadmap.sections", text, &m);
       if (section && section->value == "year") {
@@ -299,6 +336,23 @@ std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const
                                      std::to_string(header_end) + ": cells may have shifted",
                                  where(r)});
     if (measure_text.empty()) {
+      // A row a page break split: no number and no measure of its own, the
+      // rest of the measure above's cells, whatever case it starts with.
+      if (sm_text.empty() && last && clean_text(columns->cell(row, "number")).empty()) {
+        for (const char* role : {"responsible", "executors", "deadline", "result"}) {
+          const std::string more = clean_text(columns->cell(row, role));
+          if (more.empty()) continue;
+          std::string& raw = last_cells[role];
+          raw = raw.empty() ? more : raw + " " + more;
+        }
+        fill_details(*last, last_cells, ctx, context_year);
+        last->source.rows.push_back(static_cast<int>(r));
+        const Row& more_row = table.rows[r];
+        if (more_row.pos.part.empty())
+          for (int l = more_row.pos.line_first; l > 0 && l <= std::max(more_row.pos.line_first, more_row.pos.line_last); ++l)
+            last->source.lines.push_back(l);
+        continue;
+      }
       if (sm_text.empty())
         ctx.diagnostics.push_back({Level::warning, "row.dropped",
                                    "a row with text but no measure was left out: " + quoted_list(texts), where(r)});
@@ -319,13 +373,14 @@ std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const
         responsible = responsible.substr(0, slash);
       }
     }
-    measure.responsible = mentions_of(responsible, ctx);
-    measure.executors = mentions_of(executors, ctx);
-    measure.deadline = ctx.deadlines.parse(columns->cell(row, "deadline"), context_year);
+    last_cells = {{"responsible", responsible},
+                  {"executors", executors},
+                  {"deadline", columns->cell(row, "deadline")},
+                  {"result", columns->cell(row, "result")}};
+    fill_details(measure, last_cells, ctx, context_year);
     if (measure.deadline.kind == "unknown" && !measure.deadline.text.empty())
       ctx.diagnostics.push_back({Level::warning, "deadline.unrecognized",
                                  "deadline «" + measure.deadline.text + "» is not in the deadline grammar", where(r)});
-    measure.result = result_of(columns->cell(row, "result"), ctx.rules);
     measure.source.table = table_number;
     measure.source.rows = {static_cast<int>(r)};
     const Row& source_row = table.rows[r];
@@ -340,6 +395,7 @@ std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const
     if (measure.id.empty() && !number.empty()) measure.id = clean_text(number);
     while (!measure.id.empty() && measure.id.back() == '.') measure.id.pop_back();
     system_measure().measures.push_back(std::move(measure));
+    last = &system_measure().measures.back();
   }
   // Ids where the table gives none: direction.system measure.position.
   for (std::size_t d = 0; d < roadmap.directions.size(); ++d) {

@@ -181,5 +181,33 @@ TEST(TextLayouts, DeadlineFirstAndASeparateExecutorsColumn) {
   EXPECT_EQ(measures[1].result.text, "справка");
 }
 
+// A section row written as a number cell and a title cell ("2. | Кадры")
+// is a direction, not a measure; a row a page break split, with no number
+// and no measure of its own, finishes the measure above.
+TEST(TextLayouts, NumberedSectionRowsAndSplitRows) {
+  const std::string text =
+      "План-график развития детского технопарка в Смоленской области на 2025 год\n\n"
+      "N п/п\tНаименование мероприятия\tСрок\tОтветственный\n"
+      "1.\tМетодическое сопровождение\t\t\n"
+      "1.1\tВебинар для педагогов дополнительного образования\tфевраль 2025 г.\tМинистерство образования и науки\n"
+      "\t\t\tСмоленской области\n"
+      "III\tИнфраструктура\t\t\n"
+      "3.1\tЗакупка оборудования\tIII квартал 2025 г.\tСОИРО\n";
+  const FileExtraction f = extract_bytes("smolensk.txt", text, repository_rules());
+  ASSERT_TRUE(f.ok());
+  ASSERT_EQ(f.extraction.roadmaps.size(), 1u);
+  const Roadmap& r = f.extraction.roadmaps[0];
+  ASSERT_EQ(r.directions.size(), 2u);
+  EXPECT_EQ(r.directions[0].number.value_or(0), 1);
+  EXPECT_EQ(r.directions[0].title.value_or(""), "Методическое сопровождение");
+  EXPECT_EQ(r.directions[1].number.value_or(0), 3);
+  const std::vector<Measure> measures = all_measures(f.extraction);
+  ASSERT_EQ(measures.size(), 2u) << "the section rows are no measures";
+  ASSERT_EQ(measures[0].responsible.size(), 1u);
+  EXPECT_EQ(measures[0].responsible[0].text, "Министерство образования и науки Смоленской области");
+  EXPECT_EQ(measures[0].source.rows.size(), 2u);
+  for (const Diagnostic& d : f.extraction.diagnostics) EXPECT_NE(d.code, "row.dropped") << d.message;
+}
+
 }  // namespace
 }  // namespace karta::test
