@@ -106,17 +106,28 @@ std::vector<std::string> MentionSplitter::split_abbreviations(const std::string&
   if (tokens.size() < 2) return {segment};
   for (const std::string& t : tokens)
     if (uppercase_letters(t) < 2 && known.count(t) == 0) return {segment};
+  auto join = [&](std::size_t from, std::size_t to) {
+    std::string s = tokens[from];
+    for (std::size_t k = from + 1; k < to; ++k) s += " " + tokens[k];
+    return s;
+  };
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (i + 1 < tokens.size()) {
-      std::string pair = tokens[i] + " " + tokens[i + 1];
-      if (known.count(pair) || rules_.first("mentions.multiword", pair)) {
-        out.push_back(pair);
-        ++i;
-        continue;
-      }
+  for (std::size_t i = 0; i < tokens.size();) {
+    // The document's own shorts ("(далее – ГАУ ДПО ЯО ИРО)"), longest first.
+    std::size_t n = 0;
+    for (std::size_t len = std::min<std::size_t>(tokens.size() - i, 6); len >= 2 && n == 0; --len)
+      if (known.count(join(i, i + len))) n = len;
+    if (n == 0 && i + 1 < tokens.size() && rules_.first("mentions.multiword", join(i, i + 2))) n = 2;
+    if (n == 0 && rules_.first("mentions.legal_forms", tokens[i])) {
+      // "ГБУ ДПО МИО": the form, its qualifiers, one name token.
+      std::size_t k = i + 1;
+      while (k < tokens.size() && rules_.first("mentions.name_qualifiers", tokens[k])) ++k;
+      if (k < tokens.size()) ++k;
+      n = k - i;
     }
-    out.push_back(tokens[i]);
+    if (n == 0) n = 1;
+    out.push_back(join(i, i + n));
+    i += n;
   }
   return out;
 }
