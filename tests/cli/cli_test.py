@@ -156,6 +156,25 @@ def main():
               and lines.get('tyumen-roadmap-2023.txt', {}).get('warnings') == 0,
               'manifest lines carry measures and warnings (table.not_found counted, a clean roadmap 0)', p)
 
+        # A file name in another encoding (windows-1251 bytes): every JSON
+        # output and the manifest stay valid UTF-8, the name's bytes as U+FFFD.
+        odd_dir = os.path.join(tmp, 'odd').encode()
+        os.makedirs(odd_dir)
+        odd = os.path.join(odd_dir, b'prikaz-\xcf\xf0\xe8\xea\xe0\xe7.txt')
+        with open(odd, 'wb') as f:
+            f.write(open(CORPUS_TXT, 'rb').read())
+        p = subprocess.run([KARTA.encode(), b'extract', odd, b'-o', os.path.join(tmp, 'odd-out').encode()], capture_output=True)
+        valid = p.returncode == 0
+        for name in os.listdir(os.path.join(tmp, 'odd-out').encode()):
+            raw = open(os.path.join(tmp.encode(), b'odd-out', name), 'rb').read()
+            try:
+                for line in raw.decode('utf-8').splitlines() if name.endswith(b'.jsonl') else [raw.decode('utf-8')]:
+                    doc = json.loads(line)
+                    valid = valid and '\ufffd' in (doc.get('source', {}).get('path', '') or doc.get('path', ''))
+            except (UnicodeDecodeError, ValueError):
+                valid = False
+        check(valid, 'a file name that is not UTF-8: outputs and manifest stay valid UTF-8 JSON', p)
+
         # Exit 0: all done; nothing on stdout when writing into OUT.
         p = run(['extract', CORPUS_TXT, '-o', os.path.join(tmp, 'fine'), '--quiet'])
         check(p.returncode == 0 and p.stdout == b'' and p.stderr == b'', 'all inputs done: exit 0, quiet', p)
