@@ -44,7 +44,27 @@ struct LineScan {
   int number = 0;
   bool valid = true;       // well-formed UTF-8
   bool multibyte = false;  // holds at least one non-ASCII character
+  int cyrillic = 0;        // well-formed UTF-8 Cyrillic letters
+  int stray = 0;           // bytes of no well-formed sequence
+  // UTF-8 with a stray byte or two (a bad copy, a cut): its letters are
+  // UTF-8, a code page would make them mojibake.
+  bool mostly_utf8() const { return cyrillic >= 4 && cyrillic >= 4 * stray; }
 };
+
+// The line as UTF-8, its stray bytes as U+FFFD.
+std::string repaired(std::string_view bytes) {
+  std::string out;
+  const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto length = static_cast<int32_t>(bytes.size());
+  for (int32_t i = 0; i < length;) {
+    const int32_t at = i;
+    UChar32 c;
+    U8_NEXT(p, i, length, c);
+    if (c < 0) out += "\xEF\xBF\xBD";
+    else out.append(bytes.data() + at, static_cast<std::size_t>(i - at));
+  }
+  return out;
+}
 
 std::vector<LineScan> scan_lines(std::string_view s) {
   std::vector<LineScan> lines;
@@ -60,8 +80,9 @@ std::vector<LineScan> scan_lines(std::string_view s) {
       const int32_t at = i;
       UChar32 c;
       U8_NEXT(p, i, length, c);
-      if (c < 0) line.valid = false;
+      if (c < 0) line.valid = false, ++line.stray;
       if (i - at > 1) line.multibyte = true;
+      if (c >= 0x400 && c <= 0x4FF) ++line.cyrillic;
     }
     lines.push_back(line);
     start = end;
@@ -151,11 +172,16 @@ DecodedText decode_text(std::string_view bytes, Diagnostics& diagnostics) {
   // single-byte code page. Each foreign line is decoded on its own.
   if (foreign_lines == 0 || out.encoding == "UTF-8" || utf8_lines >= foreign_lines) {
     out.encoding = "UTF-8";
-    std::set<int> bad;
+    std::set<int> bad, stray;
     std::set<std::string> codepages;
     for (const LineScan& l : lines) {
       if (l.valid) {
         out.utf8 += l.bytes;
+        continue;
+      }
+      if (l.mostly_utf8()) {
+        out.utf8 += repaired(l.bytes);
+        stray.insert(l.number);
         continue;
       }
       std::string codepage = detect_cyrillic_codepage(l.bytes);
@@ -170,6 +196,10 @@ DecodedText decode_text(std::string_view bytes, Diagnostics& diagnostics) {
                              std::to_string(bad.size()) + " lines are not UTF-8; decoded as " + used,
                              "lines " + line_list(bad)});
     }
+    if (!stray.empty())
+      diagnostics.push_back({Level::warning, "text.stray_bytes",
+                             std::to_string(stray.size()) + " UTF-8 lines hold bytes of no character; kept as U+FFFD",
+                             "lines " + line_list(stray)});
     return out;
   }
   out.encoding = detect_cyrillic_codepage(clean);

@@ -79,7 +79,10 @@ TEST(TextDecoder, UndecodableBytesInUtf8BecomeReplacementCharacters) {
   std::string text = decoded("Срок исполнения: апрель\nещё строка\nплохой байт \xFF здесь\nи ещё одна строка\n",
                              nullptr, &diags);
   EXPECT_NE(text.find("Срок исполнения"), std::string::npos);
+  // The line stays UTF-8 (not re-decoded as a code page into mojibake).
+  EXPECT_NE(text.find("плохой байт \xEF\xBF\xBD здесь\n"), std::string::npos);
   ASSERT_EQ(diags.size(), 1u);
+  EXPECT_EQ(diags[0].code, "text.stray_bytes");
   EXPECT_EQ(diags[0].where, "lines 3");
 }
 
