@@ -2,6 +2,7 @@
 // unit ("не менее 30%"), and the year it is due by ("к 2024 году") when the
 // same paragraph states one.
 #include "extract/requisites.hpp"
+#include "model/numbers.hpp"
 #include "karta/normalize.hpp"
 
 namespace karta {
@@ -16,13 +17,11 @@ std::vector<Indicator> find_indicators(const std::vector<TextLine>& lines, const
       for (const Match& m : rule.find_all_normalised(text)) {
         Indicator ind;
         ind.comparator = rule.value;
-        std::string value = m.group("value");
-        for (char& c : value)
-          if (c == ',') c = '.';
-        ind.value = std::stod(value);
+        const auto value = parse_decimal(m.group("value"));
+        if (!value) continue;
+        ind.value = *value;
         std::string unit = m.group("unit");
-        if (unit == "%" || unit.rfind("процент", 0) == 0) unit = "%";
-        else if (unit == "чел.") unit = "человек";
+        if (const Rule* u = rules.first("indicators.units", unit); u && !unit.empty()) unit = u->value;
         if (!unit.empty()) ind.unit = unit;
         if (due) ind.by = by.group("year");
         // What is measured: the text before the figure, without list marks and the due year.

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "extract/calendar.hpp"
+#include "model/numbers.hpp"
 #include "karta/normalize.hpp"
 
 namespace karta {
@@ -130,13 +131,13 @@ std::optional<std::string> act_date(const std::string& text, const RuleSet& rule
   for (const Rule& rule : rules.group("requisites.dates")) {
     Match m;
     if (!rule.search(text, &m)) continue;
-    int day = std::stoi(m.group("d"));
+    const int day = parse_int(m.group("d"), 0, 99).value_or(0);
     std::string month = m.group("m");
     int mo = 0;
     if (month.find_first_not_of("0123456789") == std::string::npos) {
-      mo = std::stoi(month);
+      mo = parse_int(month, 0, 99).value_or(0);
     } else if (const Rule* r = rules.first("deadlines.months", month)) {
-      mo = std::stoi(r->value);
+      mo = parse_int(r->value, 1, 12).value_or(0);
     }
     auto year = calendar::year_of(m.group("y"));
     if (year && calendar::valid(*year, mo, day)) return calendar::iso(*year, mo, day);

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "model/numbers.hpp"
 #include "model/work_limits.hpp"
 
 namespace karta {
@@ -33,7 +34,7 @@ bool row_number(const std::string& cell, std::vector<int>* key = nullptr) {
       while (start <= digits.size()) {
         std::size_t dot = digits.find('.', start);
         if (dot == std::string::npos) dot = digits.size();
-        key->push_back(std::stoi(digits.substr(start, dot - start)));
+        key->push_back(parse_int(digits.substr(start, dot - start)).value_or(0));
         start = dot + 1;
       }
     }

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "model/numbers.hpp"
 #include "model/work_limits.hpp"
 #include "extract/act_extractor.hpp"
 #include "extract/calendar.hpp"
@@ -199,11 +200,12 @@ MeasureResult result_of(const std::string& cell, const RuleSet& rules) {
     t.text = r.text.substr(m.begin, m.end - m.begin);
     while (!t.text.empty() && t.text.front() == ' ') t.text.erase(0, 1);
     t.comparator = rule.value;
-    std::string v = m.group("value");
-    std::replace(v.begin(), v.end(), ',', '.');
-    t.value = std::stod(v);
+    const auto value = parse_decimal(m.group("value"));
+    if (!value) continue;
+    t.value = *value;
     std::string unit = m.group("unit");
-    if (!unit.empty()) t.unit = unit.rfind("процент", 0) == 0 ? std::string("%") : unit;
+    if (const Rule* u = rules.first("indicators.units", unit); u && !unit.empty()) unit = u->value;
+    if (!unit.empty()) t.unit = unit;
     r.targets.push_back(std::move(t));
   }
   return r;
@@ -292,7 +294,7 @@ std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const
       Match m;
       const Rule* section = ctx.rules.first("roadmap.sections", text, &m);
       if (section && section->value == "year") {
-        context_year = std::stoi(m.group("year"));
+        context_year = parse_int(m.group("year"), 1900, 2100).value_or(context_year);
         continue;
       }
       if (section && section->value == "title" && !roadmap.directions.empty() && !direction().title &&
@@ -303,7 +305,9 @@ std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const
       Direction d;
       if (section && section->value == "direction") {
         std::string number = m.group("number"), roman = m.group("roman"), t = m.group("title");
-        if (!number.empty()) d.number = std::stoi(number);
+        if (!number.empty()) d.number = parse_int(number, 0, 9999);
+        if (!number.empty() && !d.number)
+          ctx.diagnostics.push_back({Level::warning, "section.number", "a direction number out of range: " + number, where(r)});
         else if (auto n = calendar::small_number(roman)) d.number = *n;
         std::string cleaned = t;
         if (!cleaned.empty() && cleaned.rfind("«", 0) == 0) cleaned = cleaned.substr(2);
@@ -323,7 +327,7 @@ std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const
         std::string number = m.group("number");
         // "2.3" numbers the third system measure of direction 2.
         std::size_t dot = number.rfind('.');
-        sm.number = std::stoi(dot == std::string::npos ? number : number.substr(dot + 1));
+        sm.number = parse_int(dot == std::string::npos ? number : number.substr(dot + 1), 0, 9999);
         sm.title = m.group("title");
       } else {
         sm.title = sm_text;

@@ -209,5 +209,27 @@ TEST(TextLayouts, NumberedSectionRowsAndSplitRows) {
   for (const Diagnostic& d : f.extraction.diagnostics) EXPECT_NE(d.code, "row.dropped") << d.message;
 }
 
+// A number no int holds is a clean diagnostic, not an abort; "чел." is
+// one unit in a result's target and in the act's indicators.
+TEST(TextLayouts, HugeNumbersAreDiagnosedAndUnitsAgree) {
+  const std::string text =
+      "ПРИКАЗ\n\nК 2025 году обучить не менее 40 чел. из числа молодых педагогов.\n\n"
+      "План мероприятий по развитию наставничества в Тульской области на 2025 год\n\n"
+      "N п/п\tМероприятие\tСрок\tОтветственный\tРезультат\n"
+      "Направление 99999999999 Кадры\t\t\t\t\n"
+      "1\tСеминар наставников\tмарт 2025 г.\tИПК и ППРО ТО\tобучено не менее 50 чел.\n";
+  const FileExtraction f = extract_bytes("tula.txt", text, repository_rules());
+  ASSERT_TRUE(f.ok()) << (f.error ? f.error->what() : "");
+  bool diagnosed = false;
+  for (const Diagnostic& d : f.extraction.diagnostics) diagnosed = diagnosed || d.code == "section.number";
+  EXPECT_TRUE(diagnosed);
+  const std::vector<Measure> measures = all_measures(f.extraction);
+  ASSERT_EQ(measures.size(), 1u);
+  ASSERT_EQ(measures[0].result.targets.size(), 1u);
+  EXPECT_EQ(measures[0].result.targets[0].unit.value_or(""), "человек");
+  ASSERT_FALSE(f.extraction.document.indicators.empty());
+  EXPECT_EQ(f.extraction.document.indicators[0].unit.value_or(""), "человек");
+}
+
 }  // namespace
 }  // namespace karta::test
