@@ -11,6 +11,7 @@
 #include "karta/normalize.hpp"
 #include "karta/rules.hpp"
 #include "rules/letter_classes.hpp"
+#include "rules/rule_contract.hpp"
 
 namespace karta {
 namespace {
@@ -46,6 +47,10 @@ std::vector<RuleExample> read_examples(const YAML::Node& node, const std::string
 
 Rule read_rule(const YAML::Node& node, const std::string& file) {
   if (!node.IsMap()) throw RuleError(where(file, node) + ": a rule is a mapping with id and pattern");
+  for (const auto& kv : node)
+    if (!known_rule_key(kv.first.Scalar()))
+      throw RuleError(where(file, kv.first) + ": unknown key «" + kv.first.Scalar() +
+                      "» (a rule has id, pattern or patterns, value, name, case, match, no_match)");
   Rule rule;
   rule.file = file;
   rule.line = node.Mark().line + 1;
@@ -75,6 +80,21 @@ Rule read_rule(const YAML::Node& node, const std::string& file) {
   rule.match = read_examples(node["match"], file);
   rule.no_match = read_examples(node["no_match"], file);
   return rule;
+}
+
+// A rule's value and captures are the ones its group's consumer reads.
+void check_contract(const Rule& rule, const GroupContract& contract) {
+  const std::string at = rule.file + ":" + std::to_string(rule.line) + ": rule " + rule.id;
+  if (!contract.values.empty() &&
+      std::find(contract.values.begin(), contract.values.end(), rule.value) == contract.values.end()) {
+    std::string known;
+    for (const std::string& v : contract.values) known += (known.empty() ? "" : ", ") + v;
+    throw RuleError(at + ": value «" + rule.value + "» is none of " + contract.name + "'s (" + known + ")");
+  }
+  for (const auto& re : rule.patterns)
+    for (const std::string& capture : contract.captures)
+      if (!re->NamedCapturingGroups().count(capture))
+        throw RuleError(at + ": a pattern lacks the capture (?P<" + capture + ">…) that " + contract.name + " reads");
 }
 
 std::string fnv_hex(const std::string& data) {
@@ -162,10 +182,22 @@ RuleSet RuleSet::load(const std::string& dir) {
           set.examples_[stem].push_back({file, e.Mark().line + 1, std::make_shared<const YAML::Node>(e)});
         continue;
       }
-      auto& rules = set.groups_[stem + "." + key];
-      for (const YAML::Node& r : kv.second) rules.push_back(read_rule(r, file));
+      const std::string group = stem + "." + key;
+      const GroupContract* contract = group_contract(group);
+      if (!contract) throw RuleError(where(file, kv.first) + ": unknown group «" + key + "»: no stage reads " + group);
+      auto& rules = set.groups_[group];
+      for (const YAML::Node& r : kv.second) {
+        rules.push_back(read_rule(r, file));
+        check_contract(rules.back(), *contract);
+      }
     }
   }
+  for (const GroupContract& c : group_contracts())
+    if (c.required && !set.groups_.count(c.name)) {
+      const std::string stem = c.name.substr(0, c.name.find('.'));
+      throw RuleError(dir + "/" + stem + ".yaml: group «" + c.name.substr(stem.size() + 1) + "» is missing (" +
+                      c.name + " is read by the code)");
+    }
   set.version_ = fnv_hex(all);
   return set;
 }

@@ -175,6 +175,21 @@ def main():
                 valid = False
         check(valid, 'a file name that is not UTF-8: outputs and manifest stay valid UTF-8 JSON', p)
 
+        # `karta rules test` refuses a rule file with a misspelt key or a
+        # renamed group, naming file:line.
+        import shutil
+        for what, file, before, after, expect in (
+                ('a misspelt key', 'deadlines.yaml', 'no_match:', 'no_macth:', b'unknown key'),
+                ('a renamed group', 'mentions.yaml', '\nkinds:\n', '\nkind:\n', b'unknown group')):
+            rules = os.path.join(tmp, 'rules-' + file)
+            shutil.copytree(os.path.join(SOURCE, 'rules'), rules)
+            path = os.path.join(rules, file)
+            text = open(path, encoding='utf-8').read().replace(before, after, 1)
+            open(path, 'w', encoding='utf-8').write(text)
+            p = run(['rules', 'test', rules])
+            check(p.returncode != 0 and expect in p.stderr and (file + ':').encode() in p.stderr,
+                  'rules test refuses %s with file:line' % what, p)
+
         # Exit 0: all done; nothing on stdout when writing into OUT.
         p = run(['extract', CORPUS_TXT, '-o', os.path.join(tmp, 'fine'), '--quiet'])
         check(p.returncode == 0 and p.stdout == b'' and p.stderr == b'', 'all inputs done: exit 0, quiet', p)
