@@ -2,10 +2,15 @@
 
 #include <re2/re2.h>
 
+#include <unicode/unistr.h>
+
+#include <algorithm>
 #include <functional>
+#include <optional>
 #include <set>
 
 #include "karta/normalize.hpp"
+#include "model/utf8.hpp"
 
 namespace karta {
 namespace {
@@ -24,17 +29,91 @@ void each_text(const Document& d, const std::function<void(const std::string&)>&
   }
 }
 
+// A glossary paragraph's entries: one a line or one between semicolons.
+std::vector<std::string> split_entries(const std::string& text) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : text) {
+    if (c == ';' || c == '\n') {
+      out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  out.push_back(cur);
+  for (std::string& e : out) {
+    e.erase(0, e.find_first_not_of(' '));
+    while (!e.empty() && e.back() == ' ') e.pop_back();
+  }
+  return out;
+}
+
 // The name before "(далее – X)" is the clause since the last sentence or
 // clause break. Inside it, a capitalised organisation head noun
 // ("… акт Департамента образования …") starts the name; a clause that starts
 // with a head noun in an oblique case ("Министерству образования …") gets it
 // in the nominative. Otherwise the clause stands as written
 // ("органы местного самоуправления …, осуществляющие управление …").
-std::string name_before(const std::string& before, const RuleSet& rules) {
+// Where the name starts after the list before it: the last comma outside
+// «» and () whose next part is no clause going on with the name.
+std::string after_list(const std::string& text, const RuleSet& rules) {
+  std::vector<std::size_t> commas;
+  int depth = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '(' || text.compare(i, 2, "«") == 0) ++depth;
+    if ((text[i] == ')' || text.compare(i, 2, "»") == 0) && depth > 0) --depth;
+    if (text[i] == ',' && depth == 0) commas.push_back(i);
+  }
+  for (auto it = commas.rbegin(); it != commas.rend(); ++it) {
+    std::string rest = text.substr(*it + 1);
+    rest.erase(0, rest.find_first_not_of(' '));
+    if (!rules.first("definitions.clause", rest)) return rest;
+  }
+  return text;
+}
+
+bool inside_quotes(const std::string& text, std::size_t at) {
+  int depth = 0;
+  for (std::size_t i = 0; i < at && i < text.size(); ++i) {
+    if (text.compare(i, 2, "«") == 0) ++depth;
+    if (text.compare(i, 2, "»") == 0 && depth > 0) --depth;
+  }
+  return depth > 0;
+}
+
+// A lower-case head noun as the short ("(далее – департамент)"): the name
+// starts at that noun's last occurrence, in the nominative.
+std::optional<std::string> named_by_its_head(const std::string& text, const std::string& short_name,
+                                             const RuleSet& rules) {
+  if (short_name.find(' ') != std::string::npos || !starts_lowercase(short_name)) return std::nullopt;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(short_name);
+  std::string capital;
+  icu::UnicodeString(u).toTitle(nullptr).toUTF8String(capital);
+  const Rule* head = nullptr;
+  for (const Rule& r : rules.group("definitions.heads"))
+    if (r.search(capital)) head = &r;
+  if (!head || u.length() < 5) return std::nullopt;
+  std::string stem;
+  u.tempSubString(0, u.length() - 1).toUTF8String(stem);
+  std::string lower;
+  icu::UnicodeString::fromUTF8(text).toLower().toUTF8String(lower);
+  if (lower.size() != text.size()) return std::nullopt;
+  const std::size_t at = lower.rfind(stem);
+  if (at == std::string::npos || (at > 0 && text[at - 1] != ' ')) return std::nullopt;
+  const std::size_t word_end = std::min(text.find(' ', at), text.size());
+  return head->value + text.substr(word_end);
+}
+
+std::string name_before(const std::string& before, const std::string& short_name, const RuleSet& rules) {
   std::size_t cut = before.find_last_of(".;:!?)");
   std::string text = cut == std::string::npos ? before : before.substr(cut + 1);
+  text = after_list(text, rules);
+  Match verb;
+  if (rules.first("definitions.leading_verbs", text, &verb) && verb.begin == 0) text.erase(0, verb.end);
   text.erase(0, text.find_first_not_of(" -–0123456789"));
   if (text.empty()) return text;
+  if (auto named = named_by_its_head(text, short_name, rules)) return *named;
   std::size_t best = std::string::npos, head_end = 0;
   std::string head;
   for (const Rule& r : rules.group("definitions.heads")) {
@@ -44,6 +123,9 @@ std::string name_before(const std::string& before, const RuleSet& rules) {
            from = static_cast<std::size_t>(whole.data() - text.data()) + std::max<std::size_t>(whole.size(), 1)) {
         std::size_t at = static_cast<std::size_t>(whole.data() - text.data());
         while (at < text.size() && !((text[at] & 0xC0) == 0xC0 || isalpha(static_cast<unsigned char>(text[at])))) ++at;
+        // A head noun inside «» after words of its own is part of a quoted
+        // name ("учреждение … «Институт регионального развития»").
+        if (inside_quotes(text, at + 1) && text.find_first_not_of(' ') < text.find("«")) continue;
         if (best == std::string::npos || at > best) {
           best = at;
           head = r.value;
@@ -87,21 +169,54 @@ std::vector<Definition> quoted_terms(const Document& document, const RuleSet& ru
 
 }  // namespace
 
+// "Используемые сокращения:" and the lines "SHORT – expansion;" under it
+// (or after its colon), to the first line that is no entry.
+std::vector<Definition> glossary(const Document& document, const RuleSet& rules) {
+  std::vector<Definition> out;
+  bool open = false;
+  for (const Block& b : document.blocks) {
+    const auto* p = std::get_if<Paragraph>(&b);
+    if (!p) {
+      open = false;
+      continue;
+    }
+    std::string text = clean_text(p->text);
+    Match head;
+    if (rules.first("definitions.glossary_heads", text, &head)) {
+      open = true;
+      const std::size_t colon = text.find(':', head.end > 0 ? head.end - 1 : 0);
+      text = colon == std::string::npos ? std::string() : text.substr(colon + 1);
+      if (text.find_first_not_of(' ') == std::string::npos) continue;
+    }
+    if (!open) continue;
+    bool any = false;
+    for (std::string entry : split_entries(text)) {
+      Match m;
+      if (!rules.first("definitions.glossary_entry", entry, &m)) continue;
+      any = true;
+      out.push_back({m.group("term"), m.group("short"), std::nullopt});
+    }
+    if (!any) open = false;
+  }
+  return out;
+}
+
 std::vector<Definition> find_definitions(const Document& document, const RuleSet& rules) {
   std::vector<Definition> out = quoted_terms(document, rules);
+  for (Definition& d : glossary(document, rules)) out.push_back(std::move(d));
   std::set<std::string> seen;
   for (const Definition& d : out)
     if (d.short_name) seen.insert(*d.short_name);
   const auto& group = rules.group("definitions.abbreviation");
   each_text(document, [&](const std::string& raw) {
-    if (raw.find("далее") == std::string::npos) return;
+    if (raw.find("алее") == std::string::npos) return;   // "далее", "Далее": the rule is the judge
     const std::string text = cased_match_form(raw);
     for (const Rule& r : group) {
       for (const Match& m : r.find_all_normalised(text)) {
         const std::string short_name = m.group("short");
         std::string before = text.substr(0, m.begin);
         while (!before.empty() && before.back() == ' ') before.pop_back();
-        std::string term = name_before(before, rules);
+        std::string term = name_before(before, short_name, rules);
         if (term.empty() || short_name.empty() || !seen.insert(short_name).second) continue;
         out.push_back({term, short_name, std::nullopt});
       }

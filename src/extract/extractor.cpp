@@ -77,7 +77,7 @@ Extraction extract(const Document& read, const RuleSet& rules) {
   EntityRegistry entities(x.document.definitions);
   RoadmapContext ctx{rules, DeadlineParser(rules), MentionSplitter(rules), entities, {}, x.diagnostics};
   for (const Definition& d : x.document.definitions)
-    if (d.short_name && d.short_name->find(' ') != std::string::npos) ctx.known_abbreviations.insert(*d.short_name);
+    if (d.short_name) ctx.known_abbreviations.insert(*d.short_name);   // "ДОН ТО", and "управление" too
 
   std::optional<std::string> last_title, named_roadmap;
   int table_number = 0;

@@ -147,8 +147,10 @@ std::vector<std::string> MentionSplitter::split(const std::string& cell, const s
     // A person's position after the comma ("Иванова Н.В., начальник отдела
     // образования") is part of the mention, whatever body it names.
     const bool position = !segments.empty() && starts_lowercase(part) && kind_of(segments.back()) == "official";
-    bool continues = !segments.empty() && (position || rules_.first("mentions.continuation", part) ||
-                                           (starts_lowercase(part) && kind_of(part) == "other"));
+    // A short the document defines ("(далее – управление)") is a name of its own.
+    bool continues = !segments.empty() && !known.count(part) &&
+                     (position || rules_.first("mentions.continuation", part) ||
+                      (starts_lowercase(part) && kind_of(part) == "other"));
     if (continues) {
       segments.back() += ", " + part;
       continue;

@@ -1,0 +1,67 @@
+// Definitions an act makes: "(далее – X)" expansions that start where the
+// name starts, a lower-case head noun as the short, glossaries; and the
+// kinds mentions of the shorts get from them.
+#include <gtest/gtest.h>
+
+#include "karta/extract.hpp"
+#include "test_support.hpp"
+
+namespace karta::test {
+namespace {
+
+const std::string kAct =
+    "ПРИКАЗ\n\n"
+    "1. Участниками являются: Министерство образования Пензенской области (далее – Министерство), ГАУ ДПО ИРР ПО, "
+    "ЦНППМ, федеральное государственное бюджетное образовательное учреждение высшего образования «Пензенский "
+    "государственный университет» (далее – ПГУ).\n\n"
+    "2. Возложить на государственное автономное учреждение дополнительного профессионального образования «Институт "
+    "регионального развития» (Далее – ИРР) функции оператора.\n\n"
+    "3. Создать отдел в структуре управления образования администрации Грязовецкого округа (далее – управление).\n\n"
+    "Принятые сокращения:\n\n"
+    "КОИРО – Курганский областной институт развития образования;\n\n"
+    "Отдел – отдел образования администрации Шадринского района.\n\n"
+    "План мероприятий по развитию наставничества на 2025 год\n\n"
+    "N п/п\tМероприятие\tСрок\tОтветственный\n"
+    "1\tСеминар\tмарт 2025 г.\tОтдел, управление, ПГУ\n";
+
+std::string term_of(const Extraction& x, const std::string& short_name) {
+  for (const Definition& d : x.document.definitions)
+    if (d.short_name.value_or("") == short_name) return d.term;
+  return "(none)";
+}
+
+TEST(Definitions, AnExpansionStartsWhereTheNameStarts) {
+  const FileExtraction f = extract_bytes("penza.txt", kAct, repository_rules());
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(term_of(f.extraction, "ПГУ"),
+            "федеральное государственное бюджетное образовательное учреждение высшего образования «Пензенский "
+            "государственный университет»")
+      << "cut at the last comma of the list, not at the list's start";
+  EXPECT_EQ(term_of(f.extraction, "Министерство"), "Министерство образования Пензенской области");
+  EXPECT_EQ(term_of(f.extraction, "ИРР"),
+            "государственное автономное учреждение дополнительного профессионального образования «Институт "
+            "регионального развития»")
+      << "the verb dropped, a capital «Далее», a head noun inside the quoted name";
+}
+
+TEST(Definitions, ALowerCaseHeadNounIsTheShort) {
+  const FileExtraction f = extract_bytes("penza.txt", kAct, repository_rules());
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(term_of(f.extraction, "управление"), "Управление образования администрации Грязовецкого округа");
+}
+
+TEST(Definitions, AGlossaryDefinesItsShortsAndTheirKinds) {
+  const FileExtraction f = extract_bytes("penza.txt", kAct, repository_rules());
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(term_of(f.extraction, "КОИРО"), "Курганский областной институт развития образования");
+  EXPECT_EQ(term_of(f.extraction, "Отдел"), "отдел образования администрации Шадринского района");
+  const std::vector<Measure> measures = all_measures(f.extraction);
+  ASSERT_EQ(measures.size(), 1u);
+  ASSERT_EQ(measures[0].responsible.size(), 3u) << "a defined short is a name of its own";
+  EXPECT_EQ(measures[0].responsible[0].kind, "municipal_authority");
+  EXPECT_EQ(measures[0].responsible[1].kind, "municipal_authority");
+  EXPECT_EQ(measures[0].responsible[2].kind, "higher_education");
+}
+
+}  // namespace
+}  // namespace karta::test
