@@ -21,6 +21,22 @@ namespace karta {
 
 namespace {
 
+// Every table cell's text, nested tables included, in document order.
+void add_cells(const Table& t, std::vector<std::string>& out) {
+  for (const Row& r : t.rows)
+    for (const Cell& c : r.cells) {
+      out.push_back(clean_text(c.text));
+      for (const Table& nested : c.tables) add_cells(nested, out);
+    }
+}
+
+std::vector<std::string> cell_texts(const Document& d) {
+  std::vector<std::string> out;
+  for (const Block& b : d.blocks)
+    if (const auto* t = std::get_if<Table>(&b)) add_cells(*t, out);
+  return out;
+}
+
 std::string strip_hereinafter(std::string title) {
   std::size_t at = title.rfind("(далее");
   if (at != std::string::npos && title.find(')', at) != std::string::npos) title = title.substr(0, at);
@@ -132,7 +148,7 @@ Extraction extract(const Document& read, const RuleSet& rules) {
   read_requisites(lines, rules, roadmap_title, x.document);
   x.document.region = find_region(x.document, lines, rules);
   if (x.document.region) qualify_entity_ids(x, x.document.region->code);
-  x.document.references = find_references(lines, rules, x.document);
+  x.document.references = find_references(lines, rules, x.document, cell_texts(document));
   x.document.indicators = find_indicators(lines, rules);
   return x;
 }

@@ -1,6 +1,7 @@
 // Cited acts: every "от <date> № <number>" in the running text, typed by the
 // nearest type word before it ("распоряжениями … от … № … и от … № …" gives
 // both the same type), with the issuer between them and the «title» after.
+#include <algorithm>
 #include <set>
 
 #include "extract/requisites.hpp"
@@ -55,15 +56,21 @@ std::string trim_issuer(std::string s) {
 
 }  // namespace
 
-std::vector<Reference> find_references(const std::vector<TextLine>& lines, const RuleSet& rules, const ActInfo& act) {
+std::vector<Reference> find_references(const std::vector<TextLine>& lines, const RuleSet& rules, const ActInfo& act,
+                                       const std::vector<std::string>& cells) {
   std::vector<TextParagraph> paragraphs = text_paragraphs(lines);
   // The title first: "О внесении изменений в приказ … от … №" is what the act amends.
   if (act.title) paragraphs.insert(paragraphs.begin(), {*act.title, false});
+  const std::size_t running_text = paragraphs.size();
+  for (const std::string& c : cells)
+    if (c.find_first_of("0123456789") != std::string::npos) paragraphs.push_back({c, false});
+  std::size_t index = 0;
   std::vector<Reference> out;
   std::set<std::pair<std::string, std::string>> seen;
   if (act.date && act.number) seen.insert({*act.date, *act.number});
   bool basis_list = false;
   for (const TextParagraph& paragraph : paragraphs) {
+    const bool in_cell = index++ >= running_text;
     const std::string text = cased_match_form(paragraph.text);
     const bool note = paragraph.amendment_note;
     const Rule* role_here = rules.first("references.roles", text);
@@ -93,16 +100,41 @@ std::vector<Reference> find_references(const std::vector<TextLine>& lines, const
         std::string title = quoted_title(text, m.end);
         if (!title.empty()) ref.title = title;
         const Rule* role = rules.first("references.roles", text.substr(0, m.begin));
-        ref.role = note || (role && role->value == "amends") ? "amends" : (basis_here || basis_list) ? "basis" : "mention";
+        ref.role = in_cell ? "mention"
+                   : note || (role && role->value == "amends") ? "amends"
+                   : (basis_here || basis_list) ? "basis"
+                                               : "mention";
         if (!ref.date && ref.number->empty()) continue;
-        if (!seen.insert({ref.date.value_or(""), *ref.number}).second) {
-          // Cited again: a stronger role wins (amends over basis over mention).
-          for (Reference& earlier : out)
-            if (earlier.date == ref.date && earlier.number == ref.number && rank(ref.role) > rank(earlier.role))
-              earlier.role = ref.role;
-          continue;
+        // "… № 370 «…» и № 372 «…»": more numbers of the same date, type and issuer.
+        std::vector<Reference> refs = {ref};
+        std::size_t after = m.end;
+        if (ref.title) after = text.find("»", text.find(*ref.title, m.end) + ref.title->size()) + 2;
+        Match more;
+        for (const Rule& same : rules.group("references.same_date")) {
+          while (after <= text.size() && same.search_normalised(text.substr(after), &more) && more.begin == 0) {
+            Reference next = refs.front();
+            next.number = more.group("number");
+            next.title.reset();
+            after += more.end;
+            const std::string t = quoted_title(text, after);
+            if (!t.empty()) {
+              next.title = t;
+              after = text.find("»", text.find(t, after) + t.size()) + 2;
+            }
+            refs.push_back(std::move(next));
+          }
         }
-        out.push_back(std::move(ref));
+        last_end = std::max(last_end, std::min(after, text.size()));
+        for (Reference& r : refs) {
+          if (!seen.insert({r.date.value_or(""), *r.number}).second) {
+            // Cited again: a stronger role wins (amends over basis over mention).
+            for (Reference& earlier : out)
+              if (earlier.date == r.date && earlier.number == r.number && rank(r.role) > rank(earlier.role))
+                earlier.role = r.role;
+            continue;
+          }
+          out.push_back(std::move(r));
+        }
       }
     }
     if (basis_here && !text.empty() && text.back() == ':') basis_list = true;

@@ -41,8 +41,10 @@ void read_requisites(const std::vector<TextLine>& lines, const RuleSet& rules,
 // else the earliest region its text names.
 std::optional<Region> find_region(const ActInfo& act, const std::vector<TextLine>& lines, const RuleSet& rules);
 
-// Every act cited with a date and number, except the act itself.
-std::vector<Reference> find_references(const std::vector<TextLine>& lines, const RuleSet& rules, const ActInfo& act);
+// Every act cited with a date and number, except the act itself: in the
+// running text, then in `cells` (table cells: role `mention`).
+std::vector<Reference> find_references(const std::vector<TextLine>& lines, const RuleSet& rules, const ActInfo& act,
+                                       const std::vector<std::string>& cells = {});
 
 // "к 2024 году – не менее 30%" in the running text.
 std::vector<Indicator> find_indicators(const std::vector<TextLine>& lines, const RuleSet& rules);

@@ -1,4 +1,4 @@
-// Definitions an act makes: "(далее – X)" expansions that start where the
+// Definitions and references an act makes: "(далее – X)" expansions that start where the
 // name starts, a lower-case head noun as the short, glossaries; and the
 // kinds mentions of the shorts get from them.
 #include <gtest/gtest.h>
@@ -61,6 +61,35 @@ TEST(Definitions, AGlossaryDefinesItsShortsAndTheirKinds) {
   EXPECT_EQ(measures[0].responsible[0].kind, "municipal_authority");
   EXPECT_EQ(measures[0].responsible[1].kind, "municipal_authority");
   EXPECT_EQ(measures[0].responsible[2].kind, "higher_education");
+}
+
+}  // namespace
+}  // namespace karta::test
+
+namespace karta::test {
+namespace {
+
+// Issue 15 item 13: citations in table cells (role mention), and numbers
+// after a citation that share its date, type and issuer.
+TEST(References, CellsAndNumbersSharingADate) {
+  const std::string text =
+      "ПРИКАЗ\n\nот 3 апреля 2024 г. № 118\n\n"
+      "В соответствии с приказами Министерства просвещения Российской Федерации от 18 мая 2023 г. № 370 «Об "
+      "утверждении программы» и № 372 «О федеральной программе» приказываю:\n\n"
+      "План мероприятий на 2024 год\n\n"
+      "N п/п\tМероприятие\tСрок\tОтветственный\n"
+      "1\tРеализация распоряжения Правительства области от 12.02.2024 № 45-р\tмарт 2024 г.\tИРО\n";
+  const FileExtraction f = extract_bytes("refs.txt", text, repository_rules());
+  ASSERT_TRUE(f.ok());
+  const std::vector<Reference>& refs = f.extraction.document.references;
+  ASSERT_EQ(refs.size(), 3u);
+  EXPECT_EQ(refs[1].number.value_or(""), "372");
+  EXPECT_EQ(refs[1].date.value_or(""), "2023-05-18");
+  EXPECT_EQ(refs[1].type.value_or(""), "приказ");
+  EXPECT_EQ(refs[1].title.value_or(""), "О федеральной программе");
+  EXPECT_EQ(refs[1].role, "basis");
+  EXPECT_EQ(refs[2].number.value_or(""), "45-р");
+  EXPECT_EQ(refs[2].role, "mention") << "a citation in a table cell";
 }
 
 }  // namespace
