@@ -94,3 +94,23 @@ TEST(References, CellsAndNumbersSharingADate) {
 
 }  // namespace
 }  // namespace karta::test
+
+namespace karta::test {
+namespace {
+
+// Issue 15 item 12: a town written without "г." between the number and the
+// title is the act's place, and the title is the title.
+TEST(Requisites, APlaceWithoutItsPrefixIsNoTitle) {
+  const std::string text =
+      "МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ РЕСПУБЛИКИ МАРИЙ ЭЛ\n\nПРИКАЗ\n\n14 марта 2025 г. № 212\n\nЙошкар-Ола\n\n"
+      "Об утверждении плана мероприятий по развитию наставничества на 2025 год\n\nПриказываю:\n\n1. Утвердить план.\n";
+  const FileExtraction f = extract_bytes("mari.txt", text, repository_rules());
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(f.extraction.document.place.value_or(""), "Йошкар-Ола");
+  EXPECT_EQ(f.extraction.document.title.value_or(""),
+            "Об утверждении плана мероприятий по развитию наставничества на 2025 год");
+  EXPECT_EQ(f.extraction.document.number.value_or(""), "212");
+}
+
+}  // namespace
+}  // namespace karta::test
