@@ -4,9 +4,9 @@
 #include <filesystem>
 #include <set>
 
-#include "compare/due_quarters.hpp"
+#include "extract/due_quarters.hpp"
 #include "compare/measure_pairing.hpp"
-#include "compare/russian_collation.hpp"
+#include "normalize/russian_collation.hpp"
 #include "compare/template_aligner.hpp"
 #include "karta/compare.hpp"
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <set>
 
-#include "extract/calendar.hpp"
+#include "model/calendar.hpp"
 #include "karta/normalize.hpp"
 
 namespace karta {

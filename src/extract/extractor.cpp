@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "extract/act_extractor.hpp"
-#include "extract/calendar.hpp"
+#include "model/calendar.hpp"
 #include "extract/deadline_parser.hpp"
 #include "extract/entity_registry.hpp"
 #include "extract/mention_splitter.hpp"
@@ -14,6 +14,7 @@
 #include "karta/version.hpp"
 #include "karta/normalize.hpp"
 #include "roadmap/cell_stream.hpp"
+#include "extract/measure_fields.hpp"
 #include "roadmap/roadmap_builder.hpp"
 
 namespace karta {
@@ -91,9 +92,12 @@ Extraction extract(const Document& read, const RuleSet& rules) {
   x.producer = {version(), rules.version()};
   x.document.definitions = find_definitions(document, rules);
   EntityRegistry entities(x.document.definitions);
-  RoadmapContext ctx{rules, DeadlineParser(rules), MentionSplitter(rules), entities, {}, x.diagnostics};
+  std::set<std::string> shorts;   // "ДОН ТО", and "управление" too
   for (const Definition& d : x.document.definitions)
-    if (d.short_name) ctx.known_abbreviations.insert(*d.short_name);   // "ДОН ТО", and "управление" too
+    if (d.short_name) shorts.insert(*d.short_name);
+  MeasureFields fields(rules, entities, std::move(shorts));
+  const DeadlineParser deadlines(rules);
+  RoadmapContext ctx{rules, fields, x.diagnostics};
 
   std::optional<std::string> last_title, named_roadmap;
   int table_number = 0;
@@ -125,7 +129,7 @@ Extraction extract(const Document& read, const RuleSet& rules) {
     table_headers.push_back(first_row.empty() ? "(an empty first row)" : first_row);
     auto roadmap = build_roadmap(table, table_number, last_title, ctx);
     if (!roadmap) continue;
-    set_period(*roadmap, rules, ctx.deadlines);
+    set_period(*roadmap, rules, deadlines);
     x.roadmaps.push_back(std::move(*roadmap));
     last_title.reset();
   }

@@ -11,7 +11,7 @@
 
 #include <sstream>
 
-#include "extract/calendar.hpp"
+#include "model/calendar.hpp"
 #include "model/numbers.hpp"
 #include "karta/normalize.hpp"
 

@@ -8,14 +8,9 @@
 
 #include "model/numbers.hpp"
 #include "model/work_limits.hpp"
-#include "extract/act_extractor.hpp"
-#include "extract/calendar.hpp"
-#include "extract/deadline_parser.hpp"
-#include "extract/mention_splitter.hpp"
-#include "karta/extract.hpp"
+#include "model/calendar.hpp"
 #include "karta/normalize.hpp"
 #include "roadmap/roadmap_builder.hpp"
-#include "extract/entity_registry.hpp"
 
 namespace karta {
 namespace {
@@ -176,54 +171,6 @@ bool column_numbers(const std::vector<std::string>& row) {
   return numbers >= 2;
 }
 
-std::vector<Mention> mentions_of(const std::string& cell, RoadmapContext& ctx) {
-  std::vector<Mention> out;
-  for (const std::string& text : ctx.splitter.split(cell, ctx.known_abbreviations)) {
-    Mention m;
-    m.text = text;
-    m.kind = ctx.entities.kind_of(text, ctx.splitter);
-    m.entity = ctx.entities.resolve(text, m.kind);
-    out.push_back(std::move(m));
-  }
-  return out;
-}
-
-MeasureResult result_of(const std::string& cell, const RuleSet& rules) {
-  MeasureResult r;
-  r.text = clean_text(cell);
-  for (const Rule& rule : rules.group("results.kinds"))
-    if (rule.search(r.text)) r.kinds.push_back(rule.value);
-  for (const Rule& rule : rules.group("results.targets")) {
-    Match m;
-    if (!rule.search(r.text, &m)) continue;
-    Target t;
-    t.text = r.text.substr(m.begin, m.end - m.begin);
-    while (!t.text.empty() && t.text.front() == ' ') t.text.erase(0, 1);
-    t.comparator = rule.value;
-    const auto value = parse_decimal(m.group("value"));
-    if (!value) continue;
-    t.value = *value;
-    std::string unit = m.group("unit");
-    if (const Rule* u = rules.first("indicators.units", unit); u && !unit.empty()) unit = u->value;
-    if (!unit.empty()) t.unit = unit;
-    r.targets.push_back(std::move(t));
-  }
-  return r;
-}
-
-// The detail fields of a measure from its cells as read (responsible,
-// executors, deadline, result).
-void fill_details(Measure& m, const std::map<std::string, std::string>& cells, RoadmapContext& ctx, int context_year) {
-  auto cell = [&](const char* role) {
-    auto it = cells.find(role);
-    return it == cells.end() ? std::string() : it->second;
-  };
-  m.responsible = mentions_of(cell("responsible"), ctx);
-  m.executors = mentions_of(cell("executors"), ctx);
-  m.deadline = ctx.deadlines.parse(cell("deadline"), context_year);
-  m.result = result_of(cell("result"), ctx.rules);
-}
-
 // Whether row r's number ("1.", "II") is the top level of the numbers of the
 // next numbered row ("1.1"): r is a section, not a measure.
 bool heads_the_next_number(const Grid& grid, std::size_t r, const Columns& columns) {
@@ -271,7 +218,7 @@ std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const
   const std::vector<std::string> header = grid[static_cast<std::size_t>(columns->header_rows - 1)];
   // The last measure made and its detail cells as read, for a continuation row.
   Measure* last = nullptr;
-  std::map<std::string, std::string> last_cells;
+  DetailCells last_cells;
   const std::vector<int> ends = row_ends(table);
   const int header_end = ends[static_cast<std::size_t>(columns->header_rows - 1)];
   for (std::size_t r = static_cast<std::size_t>(columns->header_rows); r < grid.size(); ++r) {
@@ -343,13 +290,12 @@ std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const
       // A row a page break split: no number and no measure of its own, the
       // rest of the measure above's cells, whatever case it starts with.
       if (sm_text.empty() && last && clean_text(columns->cell(row, "number")).empty()) {
-        for (const char* role : {"responsible", "executors", "deadline", "result"}) {
+        for (auto [role, raw] : {std::pair{"responsible", &last_cells.responsible}, std::pair{"executors", &last_cells.executors},
+                                 std::pair{"deadline", &last_cells.deadline}, std::pair{"result", &last_cells.result}}) {
           const std::string more = clean_text(columns->cell(row, role));
-          if (more.empty()) continue;
-          std::string& raw = last_cells[role];
-          raw = raw.empty() ? more : raw + " " + more;
+          if (!more.empty()) *raw = raw->empty() ? more : *raw + " " + more;
         }
-        fill_details(*last, last_cells, ctx, context_year);
+        ctx.details.fill(*last, last_cells);
         last->source.rows.push_back(static_cast<int>(r));
         const Row& more_row = table.rows[r];
         if (more_row.pos.part.empty())
@@ -377,11 +323,8 @@ std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const
         responsible = responsible.substr(0, slash);
       }
     }
-    last_cells = {{"responsible", responsible},
-                  {"executors", executors},
-                  {"deadline", columns->cell(row, "deadline")},
-                  {"result", columns->cell(row, "result")}};
-    fill_details(measure, last_cells, ctx, context_year);
+    last_cells = {responsible, executors, columns->cell(row, "deadline"), columns->cell(row, "result"), context_year};
+    ctx.details.fill(measure, last_cells);
     if (measure.deadline.kind == "unknown" && !measure.deadline.text.empty())
       ctx.diagnostics.push_back({Level::warning, "deadline.unrecognized",
                                  "deadline «" + measure.deadline.text + "» is not in the deadline grammar", where(r)});

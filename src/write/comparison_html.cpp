@@ -7,8 +7,8 @@
 #include <set>
 #include <sstream>
 
-#include "compare/due_quarters.hpp"
-#include "compare/russian_collation.hpp"
+#include "extract/due_quarters.hpp"
+#include "normalize/russian_collation.hpp"
 #include "karta/comparison_report.hpp"
 #include "write/comparison_index.hpp"
 #include "write/russian_labels.hpp"

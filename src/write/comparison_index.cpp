@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "compare/due_quarters.hpp"
+#include "extract/due_quarters.hpp"
 
 namespace karta {
 

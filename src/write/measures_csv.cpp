@@ -1,6 +1,6 @@
 // measures.csv: one row per measure of every compared document.
 #include "karta/comparison_report.hpp"
-#include "compare/due_quarters.hpp"
+#include "extract/due_quarters.hpp"
 #include "write/comparison_index.hpp"
 
 namespace karta {

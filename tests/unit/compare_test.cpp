@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "compare/due_quarters.hpp"
+#include "extract/due_quarters.hpp"
 #include "compare/measure_pairing.hpp"
 #include "compare/stemmed_tokens.hpp"
 #include "compare/template_aligner.hpp"

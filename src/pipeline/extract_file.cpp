@@ -1,3 +1,6 @@
+// The pipeline's entry: a file or its bytes read, then extracted, under one
+// work budget, with the input's SHA-256 (read → extract; the stages below
+// never read files themselves).
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
 

@@ -1,4 +1,4 @@
-#include "compare/russian_collation.hpp"
+#include "normalize/russian_collation.hpp"
 
 #include <unicode/coll.h>
 

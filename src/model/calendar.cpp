@@ -1,4 +1,4 @@
-#include "extract/calendar.hpp"
+#include "model/calendar.hpp"
 
 #include <cstdio>
 

@@ -1,4 +1,4 @@
-#include "compare/due_quarters.hpp"
+#include "extract/due_quarters.hpp"
 
 #include <algorithm>
 #include <optional>

@@ -1,0 +1,50 @@
+#include "extract/measure_fields.hpp"
+
+#include "karta/normalize.hpp"
+#include "model/numbers.hpp"
+
+namespace karta {
+
+std::vector<Mention> MeasureFields::mentions_of(const std::string& cell) {
+  std::vector<Mention> out;
+  for (const std::string& text : splitter_.split(cell, known_)) {
+    Mention m;
+    m.text = text;
+    m.kind = entities_.kind_of(text, splitter_);
+    m.entity = entities_.resolve(text, m.kind);
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+MeasureResult MeasureFields::result_of(const std::string& cell) const {
+  MeasureResult r;
+  r.text = clean_text(cell);
+  for (const Rule& rule : rules_.group("results.kinds"))
+    if (rule.search(r.text)) r.kinds.push_back(rule.value);
+  for (const Rule& rule : rules_.group("results.targets")) {
+    Match m;
+    if (!rule.search(r.text, &m)) continue;
+    Target t;
+    t.text = r.text.substr(m.begin, m.end - m.begin);
+    while (!t.text.empty() && t.text.front() == ' ') t.text.erase(0, 1);
+    t.comparator = rule.value;
+    const auto value = parse_decimal(m.group("value"));
+    if (!value) continue;
+    t.value = *value;
+    std::string unit = m.group("unit");
+    if (const Rule* u = rules_.first("indicators.units", unit); u && !unit.empty()) unit = u->value;
+    if (!unit.empty()) t.unit = unit;
+    r.targets.push_back(std::move(t));
+  }
+  return r;
+}
+
+void MeasureFields::fill(Measure& m, const DetailCells& cells) {
+  m.responsible = mentions_of(cells.responsible);
+  m.executors = mentions_of(cells.executors);
+  m.deadline = deadlines_.parse(cells.deadline, cells.context_year);
+  m.result = result_of(cells.result);
+}
+
+}  // namespace karta
