@@ -16,6 +16,21 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
+std::string with_replacement_characters(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) out += "\xEF\xBF\xBD";
+    else out.append(s.data() + start, static_cast<std::size_t>(i - start));
+  }
+  return out;
+}
+
 bool starts_lowercase(std::string_view s) {
   UChar32 c = 0;
   int32_t i = 0;

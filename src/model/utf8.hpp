@@ -2,12 +2,18 @@
 // so that no stage reaches downstream for them.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace karta {
 
 // Well-formed UTF-8 (no overlongs, surrogates or cut sequences).
 bool is_valid_utf8(std::string_view s);
+
+// `s` with each byte that is no part of a well-formed sequence replaced by
+// U+FFFD (a file name in another encoding, a stray byte, text cut inside a
+// character): always valid UTF-8.
+std::string with_replacement_characters(std::string_view s);
 
 // The first character is a lower-case letter (ICU's u_islower): a line that
 // continues a sentence, a name or a cell.

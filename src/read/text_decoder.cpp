@@ -1,5 +1,7 @@
 #include "read/text_decoder.hpp"
 
+#include "model/utf8.hpp"
+
 #include <unicode/ucsdet.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
@@ -51,20 +53,6 @@ struct LineScan {
   bool mostly_utf8() const { return cyrillic >= 4 && cyrillic >= 4 * stray; }
 };
 
-// The line as UTF-8, its stray bytes as U+FFFD.
-std::string repaired(std::string_view bytes) {
-  std::string out;
-  const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
-  const auto length = static_cast<int32_t>(bytes.size());
-  for (int32_t i = 0; i < length;) {
-    const int32_t at = i;
-    UChar32 c;
-    U8_NEXT(p, i, length, c);
-    if (c < 0) out += "\xEF\xBF\xBD";
-    else out.append(bytes.data() + at, static_cast<std::size_t>(i - at));
-  }
-  return out;
-}
 
 std::vector<LineScan> scan_lines(std::string_view s) {
   std::vector<LineScan> lines;
@@ -180,7 +168,7 @@ DecodedText decode_text(std::string_view bytes, Diagnostics& diagnostics) {
         continue;
       }
       if (l.mostly_utf8()) {
-        out.utf8 += repaired(l.bytes);
+        out.utf8 += with_replacement_characters(l.bytes);
         stray.insert(l.number);
         continue;
       }

@@ -5,8 +5,6 @@
 #include <cmath>
 #include <string>
 
-#include <unicode/utf8.h>
-
 #include "model/utf8.hpp"
 
 namespace karta {
@@ -54,31 +52,12 @@ void JsonStream::value(std::string_view s) {
   write_string(s);
 }
 
-namespace {
-
-// JSON is UTF-8: a byte that is no part of a well-formed sequence (a file
-// name in another encoding, text cut inside a character) is written as
-// U+FFFD, never raw.
-std::string well_formed(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
-    if (c < 0) out += "\xEF\xBF\xBD";
-    else out.append(s.data() + start, static_cast<std::size_t>(i - start));
-  }
-  return out;
-}
-
-}  // namespace
 
 void JsonStream::write_string(std::string_view raw) {
   std::string repaired;
   std::string_view s = raw;
-  if (!is_valid_utf8(raw)) {
-    repaired = well_formed(raw);
+  if (!is_valid_utf8(raw)) {   // JSON is UTF-8: never a raw stray byte
+    repaired = with_replacement_characters(raw);
     s = repaired;
   }
   out_ << '"';
