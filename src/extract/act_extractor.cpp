@@ -110,7 +110,9 @@ std::string name_before(const std::string& before, const std::string& short_name
   std::string text = cut == std::string::npos ? before : before.substr(cut + 1);
   text = after_list(text, rules);
   Match verb;
-  if (rules.first("definitions.leading_verbs", text, &verb) && verb.begin == 0) text.erase(0, verb.end);
+  for (int words = 0; words < 3 && rules.first("definitions.leading_verbs", text, &verb) && verb.begin == 0 && verb.end > 0;
+       ++words)
+    text.erase(0, verb.end);
   text.erase(0, text.find_first_not_of(" -–0123456789"));
   if (text.empty()) return text;
   if (auto named = named_by_its_head(text, short_name, rules)) return *named;

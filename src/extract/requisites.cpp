@@ -9,10 +9,12 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <set>
 #include <sstream>
 
 #include "model/calendar.hpp"
 #include "model/numbers.hpp"
+#include "model/utf8.hpp"
 #include "karta/normalize.hpp"
 
 namespace karta {
@@ -77,9 +79,34 @@ std::string authority_from_heading(const std::string& heading, const std::vector
     }
   }
   if (as_written.empty()) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(rest);
-    u.toLower();
-    u.toUTF8String(as_written);
+    // Not written out in the text: lower case, but for the words the text
+    // capitalises in mid-sentence ("в Мурманской области"): names.
+    std::set<std::string> names;
+    for (const TextLine& line : lines) {
+      std::istringstream in(line.text);
+      std::string prev, w;
+      while (in >> w) {
+        if (!prev.empty() && starts_lowercase(prev) && !starts_lowercase(w) && has_lowercase(w)) {
+          std::string lower;
+          icu::UnicodeString::fromUTF8(w).toLower().toUTF8String(lower);
+          names.insert(lower);
+        }
+        prev = w;
+      }
+    }
+    std::istringstream in(rest);
+    std::string w;
+    while (in >> w) {
+      std::string lower;
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(w);
+      u.toLower().toUTF8String(lower);
+      std::string word = lower;
+      if (names.count(lower)) {
+        word.clear();
+        icu::UnicodeString(u).toTitle(nullptr).toUTF8String(word);
+      }
+      as_written += (as_written.empty() ? "" : " ") + word;
+    }
   }
   return body_nominative(heading.substr(0, space), rules) + " " + as_written;
 }
