@@ -22,7 +22,7 @@ bool ends_with_zip(const std::string& name) {
 // Files that travel with documents but are not documents.
 std::string skip_reason(const std::string& path) {
   if (path.find("__MACOSX/") != std::string::npos) return "macOS resource fork (__MACOSX)";
-  const std::size_t slash = path.find_last_of("/\\!");
+  const std::size_t slash = path.find_last_of("/\\");   // a member comes as its own path, never "archive!member"
   const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
   if (base.rfind("~$", 0) == 0) return "Word lock file (~$…)";
   if (base.rfind("._", 0) == 0) return "macOS resource fork (._…)";

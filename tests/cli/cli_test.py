@@ -175,6 +175,15 @@ def main():
                 valid = False
         check(valid, 'a file name that is not UTF-8: outputs and manifest stay valid UTF-8 JSON', p)
 
+        # A name with "!" is a document like any other, not a hidden file
+        # (issue 16: "Срочно!.txt" was skipped as ".txt").
+        bang = os.path.join(tmp, 'bang')
+        os.makedirs(bang)
+        open(os.path.join(bang, 'Срочно!.txt'), 'wb').write(open(CORPUS_TXT, 'rb').read())
+        p = run(['extract', bang, '-o', os.path.join(tmp, 'bang-out')])
+        check(p.returncode == 0 and os.path.isfile(os.path.join(tmp, 'bang-out', 'Срочно!.txt.json')),
+              'a file named with "!" is extracted, not skipped', p)
+
         # `karta rules test` refuses a rule file with a misspelt key or a
         # renamed group, naming file:line.
         import shutil
