@@ -344,6 +344,22 @@ std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const
     system_measure().measures.push_back(std::move(measure));
     last = &system_measure().measures.back();
   }
+  // A system measure whose cell has no number takes it from its measures'
+  // ids: "2.3.1", "2.3.2" number system measure 3 of direction 2.
+  for (Direction& dir : roadmap.directions)
+    for (SystemMeasure& sm : dir.system_measures) {
+      if (sm.number || !sm.title || sm.measures.empty()) continue;
+      std::optional<int> common;
+      bool same = true;
+      for (const Measure& m : sm.measures) {
+        const std::size_t first = m.id.find('.'), second = first == std::string::npos ? first : m.id.find('.', first + 1);
+        const auto n = second == std::string::npos ? std::nullopt
+                                                   : parse_int(m.id.substr(first + 1, second - first - 1), 1, 999);
+        if (!n || (common && *common != *n)) same = false;
+        common = n;
+      }
+      if (same && common) sm.number = common;
+    }
   // Ids where the table gives none: direction.system measure.position.
   for (std::size_t d = 0; d < roadmap.directions.size(); ++d) {
     Direction& dir = roadmap.directions[d];

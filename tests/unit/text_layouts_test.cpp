@@ -231,5 +231,24 @@ TEST(TextLayouts, HugeNumbersAreDiagnosedAndUnitsAgree) {
   EXPECT_EQ(f.extraction.document.indicators[0].unit.value_or(""), "человек");
 }
 
+// A system-measure cell without a number takes it from its measures' ids
+// ("3.2.1" → system measure 2 of direction 3).
+TEST(TextLayouts, SystemMeasureNumbersComeFromMeasureIds) {
+  const std::string text =
+      "Дорожная карта по развитию инженерного образования в Томской области на 2025 год\n\n"
+      "N п/п\tОсновное мероприятие\tМероприятие\tСрок\tОтветственный\n"
+      "3.2.1\tРазвитие сети инженерных классов\tОткрытие инженерных классов\tсентябрь 2025 г.\tТОИПКРО\n"
+      "3.2.2\t\tКонкурс проектов инженерных классов\tноябрь 2025 г.\tТОИПКРО\n";
+  const FileExtraction f = extract_bytes("tomsk.txt", text, repository_rules());
+  ASSERT_TRUE(f.ok());
+  ASSERT_EQ(f.extraction.roadmaps.size(), 1u);
+  ASSERT_FALSE(f.extraction.roadmaps[0].directions.empty());
+  const auto& sms = f.extraction.roadmaps[0].directions[0].system_measures;
+  ASSERT_EQ(sms.size(), 1u);
+  EXPECT_EQ(sms[0].title.value_or(""), "Развитие сети инженерных классов");
+  EXPECT_EQ(sms[0].number.value_or(0), 2);
+  EXPECT_EQ(sms[0].measures.size(), 2u);
+}
+
 }  // namespace
 }  // namespace karta::test
