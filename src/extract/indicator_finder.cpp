@@ -7,6 +7,17 @@
 
 namespace karta {
 
+std::optional<Quantity> quantity_of(const Match& m, const RuleSet& rules) {
+  const auto value = parse_decimal(m.group("value"));
+  if (!value) return std::nullopt;
+  Quantity q;
+  q.value = *value;
+  std::string unit = m.group("unit");
+  if (const Rule* u = rules.first("indicators.units", unit); u && !unit.empty()) unit = u->value;
+  if (!unit.empty()) q.unit = unit;
+  return q;
+}
+
 std::vector<Indicator> find_indicators(const std::vector<TextLine>& lines, const RuleSet& rules) {
   std::vector<Indicator> out;
   for (const std::string& raw : paragraph_texts(lines)) {
@@ -17,12 +28,10 @@ std::vector<Indicator> find_indicators(const std::vector<TextLine>& lines, const
       for (const Match& m : rule.find_all_normalised(text)) {
         Indicator ind;
         ind.comparator = rule.value;
-        const auto value = parse_decimal(m.group("value"));
-        if (!value) continue;
-        ind.value = *value;
-        std::string unit = m.group("unit");
-        if (const Rule* u = rules.first("indicators.units", unit); u && !unit.empty()) unit = u->value;
-        if (!unit.empty()) ind.unit = unit;
+        const auto q = quantity_of(m, rules);
+        if (!q) continue;
+        ind.value = q->value;
+        ind.unit = q->unit;
         if (due) ind.by = by.group("year");
         // What is measured: the text before the figure, without list marks and the due year.
         std::string what = text.substr(0, m.begin);

@@ -1,7 +1,7 @@
 #include "extract/measure_fields.hpp"
 
 #include "karta/normalize.hpp"
-#include "model/numbers.hpp"
+#include "extract/requisites.hpp"
 
 namespace karta {
 
@@ -29,12 +29,10 @@ MeasureResult MeasureFields::result_of(const std::string& cell) const {
     t.text = r.text.substr(m.begin, m.end - m.begin);
     while (!t.text.empty() && t.text.front() == ' ') t.text.erase(0, 1);
     t.comparator = rule.value;
-    const auto value = parse_decimal(m.group("value"));
-    if (!value) continue;
-    t.value = *value;
-    std::string unit = m.group("unit");
-    if (const Rule* u = rules_.first("indicators.units", unit); u && !unit.empty()) unit = u->value;
-    if (!unit.empty()) t.unit = unit;
+    const auto q = quantity_of(m, rules_);
+    if (!q) continue;
+    t.value = q->value;
+    t.unit = q->unit;
     r.targets.push_back(std::move(t));
   }
   return r;

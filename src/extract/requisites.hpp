@@ -46,6 +46,15 @@ std::optional<Region> find_region(const ActInfo& act, const std::vector<TextLine
 std::vector<Reference> find_references(const std::vector<TextLine>& lines, const RuleSet& rules, const ActInfo& act,
                                        const std::vector<std::string>& cells = {});
 
+// The figure and unit a target or indicator rule matched ("не менее 50 чел."):
+// the unit by its one name (rules/indicators.yaml, units); none when the
+// figure is no number.
+struct Quantity {
+  double value = 0;
+  std::optional<std::string> unit;
+};
+std::optional<Quantity> quantity_of(const Match& m, const RuleSet& rules);
+
 // "к 2024 году – не менее 30%" in the running text.
 std::vector<Indicator> find_indicators(const std::vector<TextLine>& lines, const RuleSet& rules);
 

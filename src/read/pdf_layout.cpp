@@ -245,6 +245,16 @@ bool fills_line(const PdfWord& w, double border) {
   return border - w.x1 < em;
 }
 
+// The first column of a row holds text (its number, in a numbered table).
+bool numbered(const Row& r) { return !r.cells.empty() && r.cells.front().grid_col == 0 && !r.cells.front().text.empty(); }
+
+// `row` has no number where four in five of `t`'s rows have one: the rest of
+// a row a page break split.
+bool lacks_its_number(const Table& t, const Row& row) {
+  const auto with_number = std::count_if(t.rows.begin(), t.rows.end(), numbered);
+  return !numbered(row) && with_number * 5 >= static_cast<long>(t.rows.size()) * 4;
+}
+
 std::string row_text(const Row& r) {
   std::string t;
   for (const Cell& c : r.cells) t += c.text + "\x1f";
@@ -567,10 +577,7 @@ class Layout {
     int filled = 0, lower = 0;
     for (const Cell& c : first.cells)
       if (!c.text.empty()) ++filled, lower += starts_lowercase(c.text) ? 1 : 0;
-    auto numbered = [](const Row& r) { return !r.cells.empty() && r.cells.front().grid_col == 0 && !r.cells.front().text.empty(); };
-    const auto with_number = std::count_if(t.rows.begin(), t.rows.end(), numbered);
-    const bool fragment =
-        filled > 0 && (lower * 2 >= filled || (!numbered(first) && with_number * 5 >= static_cast<long>(t.rows.size()) * 4));
+    const bool fragment = filled > 0 && (lower * 2 >= filled || lacks_its_number(t, first));
     std::size_t from = 0;
     if (fragment) {
       for (const Cell& c : first.cells) {
@@ -698,10 +705,7 @@ class Layout {
       // A row the page break split: its rest starts the page with the first
       // column empty, where the table's rows have their numbers.
       if (!leading_fragment && !rows.empty() && !continued->rows.empty()) {
-        auto numbered = [](const Row& r) { return !r.cells.empty() && r.cells.front().grid_col == 0 && !r.cells.front().text.empty(); };
-        const auto with_number = std::count_if(continued->rows.begin(), continued->rows.end(), numbered);
-        leading_fragment = !numbered(rows.front()) &&
-                           with_number * 5 >= static_cast<long>(continued->rows.size()) * 4;
+        leading_fragment = lacks_its_number(*continued, rows.front());
       }
       if (leading_fragment && !rows.empty() && !continued->rows.empty()) {
         // A row the page break split: its rest joins it.
