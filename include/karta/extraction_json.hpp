@@ -19,9 +19,9 @@ class ExtractionJsonError : public std::runtime_error {
 };
 
 // Reads roadmap-extract/1 back, so that `karta compare` takes earlier runs'
-// output. Throws ExtractionJsonError with the reason when `json` is not that
-// schema. Fields the comparison does not use (references, definitions,
-// indicators, diagnostics) are not read back.
+// output. Every field the writer writes is read: writing what this returns
+// gives the same bytes again. Throws ExtractionJsonError with the reason when
+// `json` is not that schema.
 Extraction parse_extraction_json(const std::string& json);
 
 }  // namespace karta

@@ -1,5 +1,5 @@
 // The comparison's parts: stemmed tokens, similarity, due quarters, pairing,
-// template loading, and reading extraction JSON back.
+// template loading.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -12,7 +12,6 @@
 #include "compare/template_aligner.hpp"
 #include "compare/text_similarity.hpp"
 #include "karta/compare.hpp"
-#include "karta/extraction_json.hpp"
 #include "test_support.hpp"
 
 namespace karta {
@@ -171,29 +170,6 @@ TEST(RsnmsTemplate, HoldsSectionFourOfThePolozhenie) {
   EXPECT_EQ(per_level["2organisation"], 3);
   EXPECT_EQ(per_level["3regional"], 4);
   EXPECT_EQ(per_level["3organisation"], 10);
-}
-
-TEST(ExtractionJson, ReadsBackWhatItWrote) {
-  const std::string json = test::slurp(test::source_path("output/tyumen-roadmap-2023.docx.json"));
-  const Extraction x = parse_extraction_json(json);
-  std::ostringstream again;
-  write_extraction_json(again, x);
-  const Extraction y = parse_extraction_json(again.str());
-  ASSERT_EQ(x.roadmaps.size(), 1u);
-  EXPECT_EQ(x.document.region->code, "RU-TYU");
-  EXPECT_EQ(y.roadmaps[0].directions.size(), x.roadmaps[0].directions.size());
-  const Measure& m = x.roadmaps[0].directions[0].system_measures[0].measures[0];
-  const Measure& n = y.roadmaps[0].directions[0].system_measures[0].measures[0];
-  EXPECT_EQ(m.title, n.title);
-  EXPECT_EQ(m.deadline.end, n.deadline.end);
-  EXPECT_EQ(m.responsible[0].entity, n.responsible[0].entity);
-  EXPECT_FALSE(m.title.empty());
-}
-
-TEST(ExtractionJson, RefusesOtherJson) {
-  EXPECT_THROW(parse_extraction_json(R"({"schema": "roadmap-comparison/1"})"), ExtractionJsonError);
-  EXPECT_THROW(parse_extraction_json("{not json"), ExtractionJsonError);
-  EXPECT_THROW(parse_extraction_json("[]"), ExtractionJsonError);
 }
 
 }  // namespace

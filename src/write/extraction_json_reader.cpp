@@ -1,3 +1,6 @@
+// roadmap-extract/1 read back, every field the writer writes, so that an
+// earlier run's output (compare, the store) is the same Extraction again:
+// write(parse(write(x))) == write(x), which a test checks on every fixture.
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -23,6 +26,11 @@ std::optional<int> opt_int(const Object::Ptr& o, const char* key) {
   return o->getValue<int>(key);
 }
 
+std::optional<double> opt_number(const Object::Ptr& o, const char* key) {
+  if (!o || !o->has(key) || o->isNull(key)) return std::nullopt;
+  return o->getValue<double>(key);
+}
+
 Array::Ptr array(const Object::Ptr& o, const char* key) {
   if (!o || !o->has(key) || o->isNull(key)) return new Array;
   Array::Ptr a = o->getArray(key);
@@ -37,6 +45,13 @@ std::vector<Mention> mentions(const Array::Ptr& a) {
     out.push_back({string(o, "text"), opt_string(o, "entity"), string(o, "kind")});
   }
   return out;
+}
+
+Level level_named(const std::string& name) {
+  if (name == "info") return Level::info;
+  if (name == "warning") return Level::warning;
+  if (name == "error") return Level::error;
+  throw ExtractionJsonError("unknown diagnostic level '" + name + "'");
 }
 
 Measure measure(const Object::Ptr& o) {
@@ -62,7 +77,7 @@ Measure measure(const Object::Ptr& o) {
     Array::Ptr targets = array(r, "targets");
     for (std::size_t i = 0; i < targets->size(); ++i) {
       Object::Ptr t = targets->getObject(static_cast<unsigned>(i));
-      m.result.targets.push_back({string(t, "text"), string(t, "comparator"), t->getValue<double>("value"), opt_string(t, "unit")});
+      m.result.targets.push_back({string(t, "text"), string(t, "comparator"), opt_number(t, "value").value_or(0), opt_string(t, "unit")});
     }
   }
   if (Object::Ptr s = o->getObject("source")) {
@@ -99,6 +114,24 @@ Extraction from_object(const Object::Ptr& root) {
     x.document.date = opt_string(d, "date");
     x.document.number = opt_string(d, "number");
     x.document.place = opt_string(d, "place");
+    if (Object::Ptr sb = d->getObject("signed_by")) x.document.signed_by = SignedBy{opt_string(sb, "position"), opt_string(sb, "name")};
+    Array::Ptr refs = array(d, "references");
+    for (std::size_t i = 0; i < refs->size(); ++i) {
+      Object::Ptr r = refs->getObject(static_cast<unsigned>(i));
+      x.document.references.push_back({string(r, "role"), opt_string(r, "type"), opt_string(r, "issuer"),
+                                       opt_string(r, "date"), opt_string(r, "number"), opt_string(r, "title")});
+    }
+    Array::Ptr defs = array(d, "definitions");
+    for (std::size_t i = 0; i < defs->size(); ++i) {
+      Object::Ptr t = defs->getObject(static_cast<unsigned>(i));
+      x.document.definitions.push_back({string(t, "term"), opt_string(t, "short"), opt_string(t, "text")});
+    }
+    Array::Ptr indicators = array(d, "indicators");
+    for (std::size_t i = 0; i < indicators->size(); ++i) {
+      Object::Ptr t = indicators->getObject(static_cast<unsigned>(i));
+      x.document.indicators.push_back({string(t, "text"), string(t, "comparator"), opt_number(t, "value").value_or(0),
+                                       opt_string(t, "unit"), opt_string(t, "by")});
+    }
   }
   Array::Ptr entities = array(root, "entities");
   for (std::size_t i = 0; i < entities->size(); ++i) {
@@ -129,6 +162,16 @@ Extraction from_object(const Object::Ptr& root) {
       roadmap.directions.push_back(std::move(direction));
     }
     x.roadmaps.push_back(std::move(roadmap));
+  }
+  Array::Ptr diagnostics = array(root, "diagnostics");
+  for (std::size_t i = 0; i < diagnostics->size(); ++i) {
+    Object::Ptr o = diagnostics->getObject(static_cast<unsigned>(i));
+    Diagnostic d;
+    d.level = level_named(string(o, "level"));
+    d.code = string(o, "code");
+    d.message = string(o, "message");
+    d.where = string(o, "where");
+    x.diagnostics.push_back(std::move(d));
   }
   return x;
 }
