@@ -97,6 +97,21 @@ struct FailedInput {
   std::string reason;
 };
 
+// What the reports call the vocabularies' values, from rules/labels.yaml; a
+// value without a label is shown as it is.
+struct ReportLabels {
+  std::map<std::string, std::string> entity_kinds, deadline_kinds, levels;
+  std::string entity_kind(const std::string& kind) const { return of(entity_kinds, kind); }
+  std::string deadline_kind(const std::string& kind) const { return of(deadline_kinds, kind); }
+  std::string level(const std::string& level) const { return of(levels, level); }
+
+ private:
+  static std::string of(const std::map<std::string, std::string>& labels, const std::string& value) {
+    auto it = labels.find(value);
+    return it == labels.end() ? value : it->second;
+  }
+};
+
 struct Comparison {
   std::optional<MeasureTemplate> template_used;
   std::vector<ComparedDocument> documents;     // in input order
@@ -106,6 +121,7 @@ struct Comparison {
   std::map<std::string, std::map<std::string, RoleCounts>> responsibility;   // key → entity kind → counts
   std::map<std::string, std::map<std::string, int>> timeline;                // key → "2023-Q2" → measures due
   std::map<std::string, std::map<std::string, int>> deadline_kinds;          // key → kind → measures
+  ReportLabels labels;
 
   const ComparedDocument* document(const std::string& key) const;
   // The compared document's region name, else its key.

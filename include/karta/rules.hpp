@@ -60,6 +60,12 @@ class Rule {
   bool case_sensitive = false;
   std::vector<RuleExample> match;
   std::vector<RuleExample> no_match;
+  // `needs`: literal pieces of normalised text of which one must be present
+  // for the patterns to be tried at all — a cheap pre-check kept with the
+  // rule it speeds up ("алее" before a "(далее – X)" pattern). The loader
+  // refuses a rule whose match examples lack all of them.
+  std::vector<std::string> needs;
+  bool may_match_normalised(const std::string& normalised) const;
 
   // Searches `text` (raw; normalised here) for the first of the patterns that matches.
   bool search(const std::string& text, Match* out = nullptr) const;

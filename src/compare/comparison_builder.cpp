@@ -132,6 +132,10 @@ const ComparedDocument* Comparison::document(const std::string& key) const {
 Comparison compare(const std::vector<Extraction>& extractions, const std::vector<MeasureTemplate>& templates,
                    const RuleSet& rules) {
   Comparison c;
+  for (const auto& [group, labels] : {std::pair{"labels.entity_kinds", &c.labels.entity_kinds},
+                                      std::pair{"labels.deadline_kinds", &c.labels.deadline_kinds},
+                                      std::pair{"labels.levels", &c.labels.levels}})
+    for (const Rule& r : rules.group(group)) (*labels)[r.value] = r.name;
   std::map<std::string, std::string> first_source;   // fingerprint → source
   std::set<std::string> taken;
   for (const Extraction& x : extractions) {

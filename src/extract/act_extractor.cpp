@@ -211,7 +211,6 @@ std::vector<Definition> find_definitions(const Document& document, const RuleSet
     if (d.short_name) seen.insert(*d.short_name);
   const auto& group = rules.group("definitions.abbreviation");
   each_text(document, [&](const std::string& raw) {
-    if (raw.find("алее") == std::string::npos) return;   // "далее", "Далее": the rule is the judge
     const std::string text = cased_match_form(raw);
     for (const Rule& r : group) {
       for (const Match& m : r.find_all_normalised(text)) {

@@ -38,9 +38,17 @@ std::vector<std::string> cell_texts(const Document& d) {
   return out;
 }
 
-std::string strip_hereinafter(std::string title) {
-  std::size_t at = title.rfind("(далее");
-  if (at != std::string::npos && title.find(')', at) != std::string::npos) title = title.substr(0, at);
+// A roadmap's title without the "(далее – X)" it gives itself: cut where
+// the last definitions.abbreviation match starts.
+std::string strip_hereinafter(std::string title, const RuleSet& rules) {
+  const std::string form = cased_match_form(title);
+  std::size_t cut = std::string::npos;
+  for (const Rule& r : rules.group("definitions.abbreviation"))
+    for (const Match& m : r.find_all_normalised(form))
+      if (cut == std::string::npos || m.begin > cut) cut = m.begin;
+  // The match form keeps byte lengths (ё and е are both two bytes); should it
+  // ever not, the title stays whole rather than cut at a wrong byte.
+  if (cut != std::string::npos && form.size() == title.size()) title = title.substr(0, cut);
   while (!title.empty() && (title.back() == ' ' || title.back() == ',')) title.pop_back();
   return title;
 }
@@ -115,7 +123,7 @@ Extraction extract(const Document& read, const RuleSet& rules) {
       if (consumed > 0) b += consumed - 1;
     } else if (const auto* p = std::get_if<Paragraph>(&block)) {
       if (rules.first("roadmap.title", p->text)) {
-        last_title = strip_hereinafter(clean_text(p->text));
+        last_title = strip_hereinafter(clean_text(p->text), rules);
         if (!named_roadmap) named_roadmap = last_title;
       }
       continue;

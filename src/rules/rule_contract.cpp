@@ -4,6 +4,18 @@
 
 namespace karta {
 
+namespace {
+
+const std::vector<std::string> kEntityKinds = {
+    "education_authority", "municipal_authority", "development_institute", "cnppm", "dpo_organizations",
+    "higher_education", "vocational_education", "educational_organizations", "methodical_bodies",
+    "professional_communities", "sites", "assessment_center", "rsnms_subjects", "official", "other"};
+const std::vector<std::string> kDeadlineKinds = {"date",      "by",        "month",      "quarter",
+                                                 "year",      "period",    "recurring",  "continuous",
+                                                 "per_plan",  "on_demand", "unknown"};
+
+}  // namespace
+
 const std::vector<GroupContract>& group_contracts() {
   static const std::vector<GroupContract> contracts = {
       {"deadlines.months", true, {}, {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"}},
@@ -28,14 +40,16 @@ const std::vector<GroupContract>& group_contracts() {
       {"mentions.drop", true, {}, {}},
       {"mentions.placeholders", true, {}, {}},
       {"mentions.persons", true, {}, {}},
+      {"mentions.conjunctions", true, {}, {}},
+      {"mentions.unsplit_slashes", true, {}, {}},
       {"mentions.continuation", true, {}, {}},
       {"mentions.multiword", true, {}, {}},
       {"mentions.legal_forms", true, {}, {}},
       {"mentions.name_qualifiers", true, {}, {}},
-      {"mentions.kinds", true, {},
-       {"education_authority", "municipal_authority", "development_institute", "cnppm", "dpo_organizations",
-        "higher_education", "vocational_education", "educational_organizations", "methodical_bodies",
-        "professional_communities", "sites", "assessment_center", "rsnms_subjects", "official", "other"}},
+      {"mentions.kinds", true, {}, kEntityKinds},
+      {"labels.entity_kinds", true, {}, kEntityKinds, true},
+      {"labels.deadline_kinds", true, {}, kDeadlineKinds, true},
+      {"labels.levels", true, {}, {"regional", "organisation"}, true},
       {"references.citations", true, {"date", "number"}, {}},
       {"references.same_date", true, {"number"}, {}},
       {"references.roles", true, {}, {}},
@@ -75,7 +89,7 @@ const GroupContract* group_contract(const std::string& name) {
 }
 
 bool known_rule_key(const std::string& key) {
-  static const char* keys[] = {"id", "value", "name", "case", "pattern", "patterns", "match", "no_match"};
+  static const char* keys[] = {"id", "value", "name", "case", "pattern", "patterns", "match", "no_match", "needs"};
   return std::any_of(std::begin(keys), std::end(keys), [&](const char* k) { return key == k; });
 }
 

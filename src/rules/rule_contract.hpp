@@ -17,6 +17,9 @@ struct GroupContract {
   bool required = true;
   std::vector<std::string> captures;    // every pattern of every rule has these
   std::vector<std::string> values;      // the values a rule may take (empty: any)
+  // A label group names each of `values` for people: its rules have a
+  // value and a name and no pattern, and every value has one.
+  bool labels = false;
 };
 
 // The contract of the rule groups, by group name; nullptr for a group no

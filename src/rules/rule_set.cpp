@@ -45,12 +45,12 @@ std::vector<RuleExample> read_examples(const YAML::Node& node, const std::string
   return out;
 }
 
-Rule read_rule(const YAML::Node& node, const std::string& file) {
+Rule read_rule(const YAML::Node& node, const std::string& file, bool label) {
   if (!node.IsMap()) throw RuleError(where(file, node) + ": a rule is a mapping with id and pattern");
   for (const auto& kv : node)
     if (!known_rule_key(kv.first.Scalar()))
       throw RuleError(where(file, kv.first) + ": unknown key «" + kv.first.Scalar() +
-                      "» (a rule has id, pattern or patterns, value, name, case, match, no_match)");
+                      "» (a rule has id, pattern or patterns, value, name, case, needs, match, no_match)");
   Rule rule;
   rule.file = file;
   rule.line = node.Mark().line + 1;
@@ -60,6 +60,12 @@ Rule read_rule(const YAML::Node& node, const std::string& file) {
   if (node["name"]) rule.name = scalar(node["name"], file, "name");
   if (node["case"]) rule.case_sensitive = scalar(node["case"], file, "case") == "sensitive";
   YAML::Node patterns = node["pattern"] ? node["pattern"] : node["patterns"];
+  if (label) {
+    if (patterns) throw RuleError(where(file, node) + ": rule " + rule.id + ": a label has a value and a name, no pattern");
+    if (rule.value.empty() || rule.name.empty())
+      throw RuleError(where(file, node) + ": rule " + rule.id + ": a label needs both value and name");
+    return rule;
+  }
   if (!patterns) throw RuleError(where(file, node) + ": rule " + rule.id + " has no pattern");
   std::vector<YAML::Node> list;
   if (patterns.IsSequence())
@@ -79,6 +85,17 @@ Rule read_rule(const YAML::Node& node, const std::string& file) {
   }
   rule.match = read_examples(node["match"], file);
   rule.no_match = read_examples(node["no_match"], file);
+  if (YAML::Node needs = node["needs"]) {
+    if (!needs.IsSequence()) throw RuleError(where(file, needs) + ": rule " + rule.id + ": needs is a list of strings");
+    for (const YAML::Node& n : needs) {
+      rule.needs.push_back(scalar(n, file, "needs"));
+      if (rule.needs.back().empty()) throw RuleError(where(file, n) + ": rule " + rule.id + ": an empty string in needs");
+    }
+    for (const RuleExample& ex : rule.match)
+      if (!rule.may_match_normalised(rule.normalise(ex.text)))
+        throw RuleError(file + ":" + std::to_string(ex.line) + ": rule " + rule.id + ": example «" + ex.text +
+                        "» holds none of the rule's needs, so the rule would never see it");
+  }
   return rule;
 }
 
@@ -131,7 +148,15 @@ bool match_from(const RE2& re, const std::string& text, std::size_t from, Match*
 
 }  // namespace
 
+bool Rule::may_match_normalised(const std::string& normalised) const {
+  if (needs.empty()) return true;
+  for (const std::string& piece : needs)
+    if (normalised.find(piece) != std::string::npos) return true;
+  return false;
+}
+
 bool Rule::search_normalised(const std::string& normalised, Match* out) const {
+  if (!may_match_normalised(normalised)) return false;
   for (const auto& re : patterns)
     if (match_from(*re, normalised, 0, out)) return true;
   return false;
@@ -139,6 +164,7 @@ bool Rule::search_normalised(const std::string& normalised, Match* out) const {
 
 std::vector<Match> Rule::find_all_normalised(const std::string& normalised) const {
   std::vector<Match> out;
+  if (!may_match_normalised(normalised)) return out;
   for (const auto& re : patterns) {
     Match m;
     for (std::size_t from = 0; from < normalised.size() && match_from(*re, normalised, from, &m);) {
@@ -187,9 +213,17 @@ RuleSet RuleSet::load(const std::string& dir) {
       if (!contract) throw RuleError(where(file, kv.first) + ": unknown group «" + key + "»: no stage reads " + group);
       auto& rules = set.groups_[group];
       for (const YAML::Node& r : kv.second) {
-        rules.push_back(read_rule(r, file));
+        rules.push_back(read_rule(r, file, contract->labels));
         check_contract(rules.back(), *contract);
       }
+      // A doubled label is the likelier typo (and hides the missing one), so it is named first.
+      for (const bool doubled : {true, false})
+        for (const std::string& value : contract->labels ? contract->values : std::vector<std::string>{}) {
+          const auto n = std::count_if(rules.begin(), rules.end(), [&](const Rule& r) { return r.value == value; });
+          if (doubled ? n > 1 : n == 0)
+            throw RuleError(where(file, kv.first) + ": " + group + " must label «" + value + "» exactly once, not " +
+                            std::to_string(n) + " times");
+        }
     }
   }
   for (const GroupContract& c : group_contracts())

@@ -11,7 +11,6 @@
 #include "normalize/russian_collation.hpp"
 #include "karta/comparison_report.hpp"
 #include "write/comparison_index.hpp"
-#include "write/russian_labels.hpp"
 
 namespace karta {
 namespace {
@@ -214,7 +213,7 @@ class Page {
       out_ << "<tr class=\"item\" data-item=\"" << esc(item.item ? item.item->id : "") << "\">";
       if (item.item)
         out_ << "<td class=\"id\">" << esc(item.item->id) << "</td><td>" << esc(item.item->title) << "<span class=\"level\">"
-             << esc(level_label(item.item->level)) << "</span></td>";
+             << esc(c_.labels.level(item.item->level)) << "</span></td>";
       else
         out_ << "<td class=\"id\">—</td><td>" << esc(item.by_region.begin()->second.front().title) << "</td>";
       for (const std::string& key : c_.keys) {
@@ -300,7 +299,7 @@ class Page {
     std::vector<std::string> kinds(present.begin(), present.end());
     const RussianCollation russian;
     std::sort(kinds.begin(), kinds.end(),
-              [&](const std::string& a, const std::string& b) { return russian(entity_kind_label(a), entity_kind_label(b)); });
+              [&](const std::string& a, const std::string& b) { return russian(c_.labels.entity_kind(a), c_.labels.entity_kind(b)); });
     const double label_w = 370, bar_w = 560, row_h = 16, gap = 10;
     const double height = kinds.size() * (c_.keys.size() * row_h + gap) + 10;
     out_ << "<section id=\"responsibility\">\n<h2>Ответственные и соисполнители по видам организаций</h2>\n"
@@ -311,13 +310,13 @@ class Page {
          << num(label_w + bar_w + 80) << " " << num(height) << "\" width=\"" << num(label_w + bar_w + 80) << "\">\n";
     double y = 5;
     for (const std::string& kind : kinds) {
-      out_ << "<text x=\"0\" y=\"" << num(y + row_h * c_.keys.size() / 2 + 4) << "\">" << esc(entity_kind_label(kind)) << "</text>\n";
+      out_ << "<text x=\"0\" y=\"" << num(y + row_h * c_.keys.size() / 2 + 4) << "\">" << esc(c_.labels.entity_kind(kind)) << "</text>\n";
       for (const std::string& key : c_.keys) {
         RoleCounts rc;
         auto r = c_.responsibility.find(key);
         if (r != c_.responsibility.end() && r->second.count(kind)) rc = r->second.at(kind);
         const double w1 = bar_w * rc.responsible / top, w2 = bar_w * rc.executors / top;
-        const std::string title = c_.region_name(key) + ": " + entity_kind_label(kind) + " — ответственный в " +
+        const std::string title = c_.region_name(key) + ": " + c_.labels.entity_kind(kind) + " — ответственный в " +
                                   std::to_string(rc.responsible) + ", соисполнитель в " + std::to_string(rc.executors);
         out_ << "<g data-region=\"" << esc(key) << "\" data-kind=\"" << esc(kind) << "\"><title>" << esc(title) << "</title>"
              << "<rect class=\"bar responsible\" data-value=\"" << rc.responsible << "\" x=\"" << num(label_w) << "\" y=\""
@@ -388,7 +387,7 @@ class Page {
     out_ << "<section id=\"deadline-kinds\">\n<h2>Виды сроков</h2>\n<p class=\"note\">Доля мероприятий региона по виду срока "
          << "(число — в подсказке и в подписи).</p>\n<div class=\"legend\">";
     for (const std::string& kind : present)
-      out_ << "<span style=\"--swatch:" << kind_colour(kind) << "\">" << esc(deadline_kind_label(kind)) << "</span>";
+      out_ << "<span style=\"--swatch:" << kind_colour(kind) << "\">" << esc(c_.labels.deadline_kind(kind)) << "</span>";
     out_ << "</div>\n<svg id=\"deadline-kinds-chart\" role=\"img\" aria-label=\"Виды сроков по регионам\" viewBox=\"0 0 "
          << num(label_w + bar_w + 10) << " " << num(row_h * c_.keys.size() + 10) << "\" width=\"" << num(label_w + bar_w + 10)
          << "\">\n";
@@ -403,7 +402,7 @@ class Page {
       if (total > 0)
         for (const auto& [kind, n] : k->second) {
           const double w = bar_w * n / total;
-          out_ << "<g><title>" << esc(c_.region_name(key) + ": " + deadline_kind_label(kind) + " — " + std::to_string(n))
+          out_ << "<g><title>" << esc(c_.region_name(key) + ": " + c_.labels.deadline_kind(kind) + " — " + std::to_string(n))
                << "</title><rect class=\"segment\" data-region=\"" << esc(key) << "\" data-kind=\"" << kind
                << "\" data-value=\"" << n << "\" x=\"" << num(x) << "\" y=\"" << num(y) << "\" width=\"" << num(w)
                << "\" height=\"" << num(row_h - 6) << "\" fill=\"" << kind_colour(kind) << "\"/>";

@@ -3,7 +3,6 @@
 
 #include "karta/comparison_report.hpp"
 #include "write/comparison_index.hpp"
-#include "write/russian_labels.hpp"
 
 namespace karta {
 namespace {
@@ -87,7 +86,7 @@ void write_comparison_markdown(std::ostream& out, const Comparison& c) {
     header(out, columns);
     for (const ComparisonItem& item : c.items) {
       if (!item.item) continue;
-      std::vector<std::string> cells = {item.item->id, item.item->title + " (" + level_label(item.item->level) + ")"};
+      std::vector<std::string> cells = {item.item->id, item.item->title + " (" + c.labels.level(item.item->level) + ")"};
       for (const std::string& key : c.keys) {
         auto it = item.by_region.find(key);
         cells.push_back(it == item.by_region.end() ? "—" : units_cell(it->second));
@@ -124,7 +123,7 @@ void write_comparison_markdown(std::ostream& out, const Comparison& c) {
   for (const auto& [key, by_kind] : c.responsibility)
     for (const auto& [kind, counts] : by_kind) kinds.insert(kind);
   for (const std::string& kind : kinds) {
-    std::vector<std::string> cells = {entity_kind_label(kind)};
+    std::vector<std::string> cells = {c.labels.entity_kind(kind)};
     for (const std::string& key : c.keys) {
       RoleCounts rc;
       auto r = c.responsibility.find(key);
@@ -158,7 +157,7 @@ void write_comparison_markdown(std::ostream& out, const Comparison& c) {
               "Число мероприятий со сроком в квартале; регулярные — в каждом квартале, на который приходится срок.",
               c.timeline, "Квартал", [](const std::string& q) { return q; });
   tally_table("Виды сроков", "Число мероприятий по виду срока.", c.deadline_kinds, "Вид срока",
-              [](const std::string& k) { return deadline_kind_label(k); });
+              [&c](const std::string& k) { return c.labels.deadline_kind(k); });
 }
 
 }  // namespace karta

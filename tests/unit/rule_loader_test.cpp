@@ -100,6 +100,36 @@ TEST_F(RuleContract, APatternWithoutTheCaptureItsConsumerReadsIsRefused) {
   EXPECT_NE(e.find("lacks the capture (?P<plan>"), std::string::npos) << e;
 }
 
+TEST_F(RuleContract, ALabelGroupMustNameEveryValueOnce) {
+  const std::string e = changed("labels.yaml", "  - {id: label.on_demand, value: on_demand, name: \"По мере необходимости\"}\n", "");
+  EXPECT_NE(e.find("labels.deadline_kinds must label «on_demand» exactly once, not 0 times"), std::string::npos) << e;
+}
+
+TEST_F(RuleContract, ALabelGroupMustNotNameAValueTwice) {
+  const std::string e = changed("labels.yaml", "{id: label.per_plan, value: per_plan,", "{id: label.per_plan, value: on_demand,");
+  EXPECT_NE(e.find("must label «on_demand» exactly once, not 2 times"), std::string::npos) << e;
+}
+
+TEST_F(RuleContract, ALabelWithAPatternIsRefused) {
+  const std::string e = changed("labels.yaml", "value: cnppm, name: \"ЦНППМ\"", "value: cnppm, name: \"ЦНППМ\", pattern: 'ЦНППМ'");
+  EXPECT_NE(e.find("labels.yaml:"), std::string::npos) << e;
+  EXPECT_NE(e.find("a label has a value and a name, no pattern"), std::string::npos) << e;
+}
+
+TEST_F(RuleContract, NeedsThatAMatchExampleLacksAreRefused) {
+  const std::string e = changed("definitions.yaml", "needs: [\"алее\"]", "needs: [\"далее\"]");
+  EXPECT_NE(e.find("example «(Далее – Центр)» holds none of the rule's needs"), std::string::npos) << e;
+}
+
+TEST(RuleNeeds, APatternIsNotTriedWithoutOneOfItsNeeds) {
+  const RuleSet rules = RuleSet::load(std::string(KARTA_SOURCE_DIR) + "/rules");
+  const Rule& r = rules.group("definitions.abbreviation").front();
+  ASSERT_FALSE(r.needs.empty());
+  EXPECT_TRUE(r.search("Центр (далее – ЦНППМ)"));
+  EXPECT_FALSE(r.may_match_normalised("Центр (дaлее – ЦНППМ)"));   // a Latin "a": no need is there
+  EXPECT_TRUE(r.find_all_normalised("Центр (дaлее – ЦНППМ)").empty());
+}
+
 TEST(LetterClasses, NarrowedOutsideAndInsideClasses) {
   EXPECT_EQ(narrow_letter_classes("a\\pLb"), "a[\\x{0400}-\\x{04FF}a-zA-Z\\x{00C0}-\\x{00D6}\\x{00D8}-\\x{00F6}\\x{00F8}-\\x{00FF}]b");
   EXPECT_EQ(narrow_letter_classes("[^\\pL\\d]"), "[^\\x{0400}-\\x{04FF}a-zA-Z\\x{00C0}-\\x{00D6}\\x{00D8}-\\x{00F6}\\x{00F8}-\\x{00FF}\\d]");
