@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "karta/normalize.hpp"
 #include "model/utf8.hpp"
@@ -80,17 +81,30 @@ std::vector<std::string> words(const std::string& s) {
   return out;
 }
 
-// " и " outside brackets and quotes.
-std::size_t top_level_and(const std::string& s) {
+// Bracket and quote depth at each byte of `s`: 0 is top level.
+std::vector<int> depths(const std::string& s) {
+  std::vector<int> out(s.size(), 0);
   int depth = 0;
-  for (std::size_t i = 0; i + 3 <= s.size(); ++i) {
-    if (s[i] == '(') ++depth;
-    if (s[i] == ')' && depth > 0) --depth;
-    if (s.compare(i, 2, "«") == 0) ++depth;
-    if (s.compare(i, 2, "»") == 0 && depth > 0) --depth;
-    if (depth == 0 && s.compare(i, 4, " и ") == 0) return i;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '(' || s.compare(i, 2, "«") == 0) ++depth;
+    if ((s[i] == ')' || s.compare(i, 2, "»") == 0) && depth > 0) --depth;
+    out[i] = depth;
   }
-  return std::string::npos;
+  return out;
+}
+
+// The first match of a `group` rule outside brackets and quotes, on the
+// segment's match form (which keeps its byte offsets), as [begin, end).
+std::optional<std::pair<std::size_t, std::size_t>> top_level_match(const RuleSet& rules, const char* group,
+                                                                   const std::string& segment) {
+  const std::string form = cased_match_form(segment);
+  if (form.size() != segment.size()) return std::nullopt;
+  const std::vector<int> depth = depths(form);
+  std::optional<std::pair<std::size_t, std::size_t>> best;
+  for (const Rule& r : rules.group(group))
+    for (const Match& m : r.find_all_normalised(form))
+      if (m.begin < depth.size() && depth[m.begin] == 0 && (!best || m.begin < best->first)) best = {{m.begin, m.end}};
+  return best;
 }
 
 }  // namespace
@@ -155,8 +169,14 @@ std::vector<std::string> MentionSplitter::split(const std::string& cell, const s
       segments.back() += ", " + part;
       continue;
     }
-    // "исполнитель / соисполнители", but not "и/или".
-    replace_all(part, "и/или", "и\x01или");
+    // "исполнитель / соисполнители", but not "и/или" (mentions.unsplit_slashes).
+    for (const Rule& r : rules_.group("mentions.unsplit_slashes")) {
+      const std::string form = cased_match_form(part);
+      if (form.size() != part.size()) break;
+      for (const Match& m : r.find_all_normalised(form))
+        for (std::size_t i = m.begin; i < m.end; ++i)
+          if (part[i] == '/') part[i] = '\x01';
+    }
     for (std::string p : split_top_level(part, "/")) {
       replace_all(p, "\x01", "/");
       p = trim(p);
@@ -165,10 +185,12 @@ std::vector<std::string> MentionSplitter::split(const std::string& cell, const s
   }
 
   std::vector<std::string> out;
-  for (const std::string& segment : segments) {
-    std::size_t at = top_level_and(segment);
-    if (at != std::string::npos) {
-      std::string left = trim(segment.substr(0, at)), right = trim(segment.substr(at + 4));
+  for (std::string segment : segments) {
+    // "…, а также ЦНППМ": the conjunction that starts a segment joins nothing.
+    if (auto at = top_level_match(rules_, "mentions.conjunctions", segment); at && at->first == 0)
+      segment = trim(segment.substr(at->second));
+    if (auto at = top_level_match(rules_, "mentions.conjunctions", segment)) {
+      std::string left = trim(segment.substr(0, at->first)), right = trim(segment.substr(at->second));
       if (words(left).size() >= 2 && words(right).size() >= 2 && kind_of(left) != "other" &&
           kind_of(right) != "other") {
         out.push_back(left);
