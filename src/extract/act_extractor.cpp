@@ -105,9 +105,83 @@ std::optional<std::string> named_by_its_head(const std::string& text, const std:
   return head->value + text.substr(word_end);
 }
 
+// Where the clause that holds the name starts: after the last sentence or
+// clause mark, or after an earlier "(далее – X)" — but a bracket that is
+// part of the name ("план мероприятий («дорожную карту») по …") is no break.
+std::size_t clause_start(const std::string& before, const RuleSet& rules) {
+  std::size_t cut = before.find_last_of(".;:!?");
+  cut = cut == std::string::npos ? 0 : cut + 1;
+  for (std::size_t close = before.rfind(')'); close != std::string::npos && close >= cut;
+       close = close == 0 ? std::string::npos : before.rfind(')', close - 1)) {
+    const std::size_t open = before.rfind('(', close);
+    if (open == std::string::npos) break;
+    const std::string group = before.substr(open, close - open + 1);
+    for (const Rule& r : rules.group("definitions.abbreviation"))
+      if (r.search(group)) return close + 1;
+    if (open == 0) break;
+    close = open;   // go on before this bracket
+  }
+  return cut;
+}
+
+// `word` with the case of `model`'s first letter.
+std::string cased_like(const std::string& model, const std::string& word) {
+  if (starts_lowercase(model) || word.empty()) return word;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
+  icu::UnicodeString first = u.tempSubString(0, 1);
+  u.replace(0, 1, first.toUpper());
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+// The word in the nominative ending of `gender`, or "" when no
+// dative_endings rule of that gender takes it.
+std::string nominative_ending(const std::string& word, const std::string& gender, const RuleSet& rules) {
+  for (const Rule& r : rules.group("definitions.dative_endings")) {
+    Match m;
+    if (r.value == gender && r.search(word, &m) && !m.group("stem").empty()) return m.group("stem") + r.name;
+  }
+  return "";
+}
+
+// "Государственному автономному учреждению … «…»" → "Государственное
+// автономное учреждение … «…»"; "органам …, осуществляющим …" → "органы …,
+// осуществляющие …". A clause not in the dative stays as it is.
+std::string in_nominative(const std::string& text, const RuleSet& rules) {
+  std::vector<std::string> words;
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t end = text.find(' ', at);
+    if (end == std::string::npos) end = text.size();
+    if (end > at) words.push_back(text.substr(at, end - at));
+    at = end + 1;
+  }
+  const Rule* head = nullptr;
+  std::size_t h = 0;
+  for (; h < words.size() && h < 5 && !head; ++h)
+    for (const Rule& r : rules.group("definitions.dative_heads"))
+      if (r.search(words[h])) {
+        head = &r;
+        break;
+      }
+  if (!head) return text;
+  --h;
+  for (std::size_t i = 0; i < h; ++i) {
+    std::string nominative = nominative_ending(words[i], head->value, rules);
+    if (nominative.empty()) return text;   // "по вопросам учреждению" is no dative name
+    words[i] = nominative;
+  }
+  words[h] = cased_like(words[h], head->name);
+  for (std::size_t i = h + 1; i < words.size(); ++i)
+    if (words[i - 1].back() == ',' && starts_lowercase(words[i]))
+      if (std::string nominative = nominative_ending(words[i], head->value, rules); !nominative.empty()) words[i] = nominative;
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
 std::string name_before(const std::string& before, const std::string& short_name, const RuleSet& rules) {
-  std::size_t cut = before.find_last_of(".;:!?)");
-  std::string text = cut == std::string::npos ? before : before.substr(cut + 1);
+  std::string text = before.substr(clause_start(before, rules));
   text = after_list(text, rules);
   Match verb;
   for (int words = 0; words < 3 && rules.first("definitions.leading_verbs", text, &verb) && verb.begin == 0 && verb.end > 0;
@@ -115,6 +189,7 @@ std::string name_before(const std::string& before, const std::string& short_name
     text.erase(0, verb.end);
   text.erase(0, text.find_first_not_of(" -–0123456789"));
   if (text.empty()) return text;
+  text = in_nominative(text, rules);
   if (auto named = named_by_its_head(text, short_name, rules)) return *named;
   std::size_t best = std::string::npos, head_end = 0;
   std::string head;

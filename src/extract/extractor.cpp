@@ -13,6 +13,7 @@
 #include "karta/extract.hpp"
 #include "karta/version.hpp"
 #include "karta/normalize.hpp"
+#include "model/utf8.hpp"
 #include "roadmap/cell_stream.hpp"
 #include "extract/measure_fields.hpp"
 #include "roadmap/roadmap_builder.hpp"
@@ -36,6 +37,16 @@ std::vector<std::string> cell_texts(const Document& d) {
   for (const Block& b : d.blocks)
     if (const auto* t = std::get_if<Table>(&b)) add_cells(*t, out);
   return out;
+}
+
+// Whether `next` goes on with the heading `previous` ends: it starts with a
+// lower-case letter ("по развитию …", "на 2025 год"), or both are written in
+// capitals ("ПЛАН МЕРОПРИЯТИЙ" / "ПО РАЗВИТИЮ …"). A sentence or a table
+// caption ("Таблица 1") is not a heading's continuation.
+bool continues_heading(const std::string& previous, const std::string& next) {
+  if (next.empty() || next.size() > 600) return false;
+  if (starts_lowercase(next)) return true;
+  return written_in_capitals(previous) && written_in_capitals(next);
 }
 
 // A roadmap's title without the "(далее – X)" it gives itself: cut where
@@ -108,6 +119,7 @@ Extraction extract(const Document& read, const RuleSet& rules) {
   RoadmapContext ctx{rules, fields, x.diagnostics};
 
   std::optional<std::string> last_title, named_roadmap;
+  std::vector<std::string> title_paragraphs;   // the heading's paragraphs so far
   int table_number = 0;
   std::vector<std::string> table_headers;   // each table's first row, for table.not_found
   for (std::size_t b = 0; b < document.blocks.size(); ++b) {
@@ -122,12 +134,25 @@ Extraction extract(const Document& read, const RuleSet& rules) {
     if (recut) {
       if (consumed > 0) b += consumed - 1;
     } else if (const auto* p = std::get_if<Paragraph>(&block)) {
-      if (rules.first("roadmap.title", p->text)) {
-        last_title = strip_hereinafter(clean_text(p->text), rules);
+      const std::string text = clean_text(p->text);
+      if (rules.first("roadmap.title", text)) {
+        title_paragraphs = {text};
+        last_title = strip_hereinafter(text, rules);
         if (!named_roadmap) named_roadmap = last_title;
+      } else if (!title_paragraphs.empty() && title_paragraphs.size() < 4 && continues_heading(title_paragraphs.back(), text)) {
+        // "План мероприятий («дорожная карта»)" / "по внедрению … на 2025 – 2027 годы":
+        // one heading over several paragraphs, so the period is in it too.
+        title_paragraphs.push_back(text);
+        std::string joined;
+        for (const std::string& part : title_paragraphs) joined += (joined.empty() ? "" : " ") + part;
+        last_title = strip_hereinafter(joined, rules);
+        if (named_roadmap && title_paragraphs.size() == 2) named_roadmap = last_title;
+        continue;
       }
+      if (!rules.first("roadmap.title", text) && !text.empty()) title_paragraphs.clear();
       continue;
     }
+    title_paragraphs.clear();
     ++table_number;
     const Table& table = recut ? *recut : std::get<Table>(block);
     const auto grid = table_grid(table);

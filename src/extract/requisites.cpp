@@ -60,6 +60,20 @@ bool has_lowercase(const std::string& s) {
   return false;
 }
 
+// `word` is one of `names` in another case: they differ at most in their
+// last two letters ("республики" in the heading, "в Республике Адыгея" in
+// the text), over a stem of four letters or more.
+bool another_form_of(const std::string& word, const std::set<std::string>& names) {
+  const icu::UnicodeString w = icu::UnicodeString::fromUTF8(word);
+  for (const std::string& name : names) {
+    const icu::UnicodeString n = icu::UnicodeString::fromUTF8(name);
+    int32_t common = 0;
+    while (common < w.length() && common < n.length() && w[common] == n[common]) ++common;
+    if (common >= 4 && common >= std::max(w.length(), n.length()) - 2) return true;
+  }
+  return false;
+}
+
 // The heading in capitals → the name as the act writes it elsewhere.
 std::string authority_from_heading(const std::string& heading, const std::vector<TextLine>& lines,
                                    const RuleSet& rules) {
@@ -71,22 +85,29 @@ std::string authority_from_heading(const std::string& heading, const std::vector
   while (words >> word) pattern += (pattern.size() > 4 ? "\\s+" : "") + RE2::QuoteMeta(word);
   RE2 re(pattern);
   std::string as_written;
-  for (const TextLine& line : lines) {
+  // The name may be broken over lines ("распоряжением Министерства" /
+  // "образования и спорта" / "Республики Карелия"): each line with the two after it.
+  for (std::size_t i = 0; i < lines.size() && as_written.empty(); ++i) {
+    std::string text = lines[i].text;
+    for (std::size_t k = i + 1; k < lines.size() && k <= i + 2; ++k) text += " " + lines[k].text;
     re2::StringPiece found;
-    if (re.ok() && re.Match(line.text, 0, line.text.size(), RE2::UNANCHORED, &found, 1) && has_lowercase(std::string(found))) {
+    if (re.ok() && re.Match(text, 0, text.size(), RE2::UNANCHORED, &found, 1) && has_lowercase(std::string(found)))
       as_written = std::string(found);
-      break;
-    }
   }
   if (as_written.empty()) {
     // Not written out in the text: lower case, but for the words the text
-    // capitalises in mid-sentence ("в Мурманской области"): names.
+    // capitalises in mid-sentence ("в Мурманской области", and the words of
+    // a name that go on capitalised: "в Республике Карелия").
     std::set<std::string> names;
     for (const TextLine& line : lines) {
       std::istringstream in(line.text);
       std::string prev, w;
+      bool prev_name = false;
       while (in >> w) {
-        if (!prev.empty() && starts_lowercase(prev) && !starts_lowercase(w) && has_lowercase(w)) {
+        const bool capitalised = !starts_lowercase(w) && has_lowercase(w);
+        const bool name = capitalised && !prev.empty() && (starts_lowercase(prev) || prev_name);
+        prev_name = name && prev.find_first_of(".,;:") == std::string::npos && w.find_first_of(".,;:") == std::string::npos;
+        if (name) {
           std::string lower;
           icu::UnicodeString::fromUTF8(w).toLower().toUTF8String(lower);
           names.insert(lower);
@@ -101,7 +122,7 @@ std::string authority_from_heading(const std::string& heading, const std::vector
       icu::UnicodeString u = icu::UnicodeString::fromUTF8(w);
       u.toLower().toUTF8String(lower);
       std::string word = lower;
-      if (names.count(lower)) {
+      if (names.count(lower) || another_form_of(lower, names)) {
         word.clear();
         icu::UnicodeString(u).toTitle(nullptr).toUTF8String(word);
       }

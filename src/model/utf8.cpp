@@ -38,4 +38,15 @@ bool starts_lowercase(std::string_view s) {
   return c > 0 && u_islower(c);
 }
 
+bool written_in_capitals(std::string_view s) {
+  bool letters = false;
+  for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+    if (c > 0 && u_islower(c)) return false;
+    if (c > 0 && u_isupper(c)) letters = true;
+  }
+  return letters;
+}
+
 }  // namespace karta

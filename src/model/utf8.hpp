@@ -19,4 +19,7 @@ std::string with_replacement_characters(std::string_view s);
 // continues a sentence, a name or a cell.
 bool starts_lowercase(std::string_view s);
 
+// Has capital letters and no lower-case one: a heading set in capitals.
+bool written_in_capitals(std::string_view s);
+
 }  // namespace karta

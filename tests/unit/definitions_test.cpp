@@ -114,3 +114,73 @@ TEST(Requisites, APlaceWithoutItsPrefixIsNoTitle) {
 
 }  // namespace
 }  // namespace karta::test
+
+namespace karta::test {
+namespace {
+
+// A name the order addresses in the dative is defined in the nominative: the
+// adjectives before the head noun and a participle after a comma too.
+TEST(Definitions, ADativeNameIsDefinedInTheNominative) {
+  const std::string text =
+      "ПРИКАЗ\n\n"
+      "1. Поручить Государственному бюджетному учреждению Калининградской области «Центр диагностики и "
+      "консультирования» (далее – ЦДК) подготовить план.\n\n"
+      "2. Рекомендовать органам местного самоуправления Калининградской области, осуществляющим управление в сфере "
+      "образования (далее – органы управления образованием), принять участие.\n\n"
+      "3. Поручить Педагогическому институту (далее – ПИ) провести семинары.\n";
+  const FileExtraction f = extract_bytes("kaliningrad.txt", text, repository_rules());
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(term_of(f.extraction, "ЦДК"),
+            "Государственное бюджетное учреждение Калининградской области «Центр диагностики и консультирования»");
+  EXPECT_EQ(term_of(f.extraction, "органы управления образованием"),
+            "органы местного самоуправления Калининградской области, осуществляющие управление в сфере образования");
+  EXPECT_EQ(term_of(f.extraction, "ПИ"), "Педагогический институт");
+}
+
+// A bracket inside the name ("(«дорожную карту»)") does not cut it; an
+// earlier "(далее – X)" does.
+TEST(Definitions, OnlyAnEarlierDefinitionsBracketCutsTheName) {
+  const std::string text =
+      "ПРИКАЗ\n\n"
+      "1. Утвердить прилагаемый комплекс мер («дорожную карту») по развитию школьного спорта в Ивановской области "
+      "(далее – комплекс мер).\n\n"
+      "2. Департаменту образования (далее – Департамент) и Ивановскому институту развития образования (далее – "
+      "ИИРО) обеспечить его выполнение.\n";
+  const FileExtraction f = extract_bytes("ivanovo.txt", text, repository_rules());
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(term_of(f.extraction, "комплекс мер"),
+            "комплекс мер («дорожную карту») по развитию школьного спорта в Ивановской области");
+  EXPECT_EQ(term_of(f.extraction, "ИИРО"), "Ивановский институт развития образования");
+}
+
+// Issue 15 item 9 on paragraphs (HTML, DOCX): a heading set over several
+// paragraphs is one title and gives the period; in capitals too.
+TEST(Requisites, ARoadmapHeadingOverParagraphsIsOneTitle) {
+  const std::string page =
+      "<html><body><p>УТВЕРЖДЕН приказом от 10.02.2025 № 77</p>"
+      "<p>ПЛАН-ГРАФИК</p><p>ВНЕДРЕНИЯ ЦИФРОВЫХ СЕРВИСОВ В ШКОЛАХ</p><p>на 2025 – 2026 годы</p>"
+      "<table><tr><td>N</td><td>Мероприятие</td><td>Срок</td><td>Ответственный</td></tr>"
+      "<tr><td>1</td><td>Обучение учителей</td><td>ежегодно</td><td>ИРО</td></tr></table></body></html>";
+  const FileExtraction f = extract_bytes("plan.html", page, repository_rules());
+  ASSERT_TRUE(f.ok());
+  ASSERT_EQ(f.extraction.roadmaps.size(), 1u);
+  const Roadmap& r = f.extraction.roadmaps[0];
+  EXPECT_EQ(r.title.value_or(""), "ПЛАН-ГРАФИК ВНЕДРЕНИЯ ЦИФРОВЫХ СЕРВИСОВ В ШКОЛАХ на 2025 - 2026 годы");
+  EXPECT_EQ(r.period_end.value_or(""), "2026-12-31");
+  const Deadline& d = r.directions.at(0).system_measures.at(0).measures.at(0).deadline;
+  EXPECT_EQ(d.end.value_or(""), "2026-12-31") << "a recurrence is bounded by the whole heading's period";
+}
+
+// The authority written in capitals in the heading, and nowhere else whole:
+// the words of a name that go on capitalised in the text keep their capital.
+TEST(Requisites, AnAuthorityKeepsEveryCapitalOfItsName) {
+  const std::string text =
+      "МИНИСТЕРСТВО ОБРАЗОВАНИЯ РЕСПУБЛИКИ АДЫГЕЯ\n\nПРИКАЗ\n\n12.03.2025 № 301\n\n"
+      "Об утверждении плана\n\nВ целях развития образования в Республике Адыгея приказываю:\n\n1. Утвердить план.\n";
+  const FileExtraction f = extract_bytes("adygea.txt", text, repository_rules());
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(f.extraction.document.authority.value_or(""), "Министерство образования Республики Адыгея");
+}
+
+}  // namespace
+}  // namespace karta::test
