@@ -107,7 +107,8 @@ std::optional<Columns> find_columns(const Grid& grid, const RuleSet& rules) {
     }
     bool names_measures = c.has("measure") || c.has("system_measure");
     bool has_detail = c.has("responsible") || c.has("deadline") || c.has("result");
-    if (names_measures && has_detail && c.role.size() >= 3) {
+    const std::size_t roles = c.role.size() - (c.has("extra") ? 1 : 0);   // an extra column is no role
+    if (names_measures && has_detail && roles >= 3) {
       if (!c.has("measure")) {   // a single measure column named like a system measure
         c.role["measure"] = c.role["system_measure"];
         c.role.erase("system_measure");
