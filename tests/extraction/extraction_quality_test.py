@@ -78,6 +78,43 @@ PDF_OVERALL = 90.0
 PDF_MEASURES_F1 = 0.95
 
 
+def squeezed(text):
+    # karta writes dashes as '-' (the normal form); golds keep the act's '–'.
+    return ' '.join((text or '').replace('–', '-').replace('—', '-').split()) or None
+
+
+def exact_misses(gold, pred):
+    """What a fixture must get exactly that the scorer does not weigh: the
+    authority as written, the roadmap's heading and period, and every
+    deadline's bounds, frequency and months (the scorer ignores the bounds of
+    recurring, continuous and on-demand deadlines)."""
+    misses = []
+    gd, pd = gold['document'], pred['document']
+    if gd.get('authority') and squeezed(gd['authority']) != squeezed(pd.get('authority')):
+        misses.append('authority %r, not %r' % (pd.get('authority'), gd['authority']))
+    roadmap = gold.get('roadmap')
+    if roadmap and pred['roadmaps']:
+        got = pred['roadmaps'][0]
+        if squeezed(roadmap.get('title')) != squeezed(got.get('title')):
+            misses.append('roadmap title %r, not %r' % (got.get('title'), roadmap.get('title')))
+        if roadmap.get('period') and roadmap['period'] != got.get('period'):
+            misses.append('roadmap period %s, not %s' % (got.get('period'), roadmap['period']))
+    by_title = {}
+    for r in pred['roadmaps']:
+        for d in r['directions']:
+            for sm in d['system_measures']:
+                for m in sm['measures']:
+                    by_title.setdefault(squeezed(m['title']), m)
+    for g in gold['measures']:
+        m = by_title.get(squeezed(g['title']))
+        if m is None:
+            continue   # the scorer counts a measure it cannot pair
+        for key, value in g['deadline'].items():
+            if key != 'text' and m['deadline'].get(key) != value:
+                misses.append('%s: deadline %s %r, not %r' % (g['title'][:40], key, m['deadline'].get(key), value))
+    return misses
+
+
 def docx_of(name, overall):
     stem = name.split('.')[0]
     for candidate in (stem + '.docx', stem + '.lo.docx'):
@@ -133,6 +170,9 @@ def main():
                     failures.append('%s: %s %.3f < %.2f' % (name, key, res[key], floor))
             if what == 'fixture' and res['overall'] < FIXTURE_OVERALL:
                 failures.append('%s: overall %.1f < %.0f' % (name, res['overall'], FIXTURE_OVERALL))
+            if what == 'fixture':
+                for miss in exact_misses(json.load(open(gold_path, encoding='utf-8')), pred):
+                    failures.append('%s: %s' % (name, miss))
             if what == 'corpus':
                 if res['overall'] < CORPUS_OVERALL:
                     failures.append('%s: overall %.1f < %.0f' % (name, res['overall'], CORPUS_OVERALL))
