@@ -48,7 +48,7 @@ std::string EntityRegistry::kind_of(const std::string& mention, const MentionSpl
   // What the document says an abbreviation stands for outranks generic
   // patterns: «МО ЯО» defined as the regional ministry is no методическое объединение.
   if (auto full = full_by_short_.find(mention); full != full_by_short_.end()) {
-    std::string kind = splitter.kind_of(full->second);
+    std::string kind = splitter.kind_nearest_the_end(full->second);
     if (kind != "other") return kind;
   }
   return splitter.kind_of(mention);

@@ -114,6 +114,16 @@ std::string MentionSplitter::kind_of(const std::string& mention) const {
   return r ? r->value : "other";
 }
 
+std::string MentionSplitter::kind_nearest_the_end(const std::string& expansion) const {
+  const std::string form = cased_match_form(expansion);
+  const Rule* best = nullptr;
+  std::size_t best_end = 0;
+  for (const Rule& r : rules_.group("mentions.kinds"))
+    for (const Match& m : r.find_all_normalised(form))
+      if (!best || m.end > best_end) best = &r, best_end = m.end;   // ties: rule order
+  return best ? best->value : "other";
+}
+
 std::vector<std::string> MentionSplitter::split_abbreviations(const std::string& segment,
                                                               const std::set<std::string>& known) const {
   std::vector<std::string> tokens = words(segment);

@@ -21,6 +21,10 @@ class MentionSplitter {
   std::vector<std::string> split(const std::string& cell, const std::set<std::string>& known = {}) const;
   // The entity kind of one mention ("other" when no rule knows it).
   std::string kind_of(const std::string& mention) const;
+  // The kind of a "(далее – X)" expansion: the one whose words come nearest
+  // the parenthesis, so that a list the cut left in front ("Министерство …,
+  // ЦНППМ, … «Марийский государственный университет»") does not type it.
+  std::string kind_nearest_the_end(const std::string& expansion) const;
 
  private:
   std::vector<std::string> split_abbreviations(const std::string& segment, const std::set<std::string>& known) const;

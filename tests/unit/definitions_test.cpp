@@ -3,6 +3,7 @@
 // kinds mentions of the shorts get from them.
 #include <gtest/gtest.h>
 
+#include "extract/mention_splitter.hpp"
 #include "karta/extract.hpp"
 #include "test_support.hpp"
 
@@ -180,6 +181,17 @@ TEST(Requisites, AnAuthorityKeepsEveryCapitalOfItsName) {
   const FileExtraction f = extract_bytes("adygea.txt", text, repository_rules());
   ASSERT_TRUE(f.ok());
   EXPECT_EQ(f.extraction.document.authority.value_or(""), "Министерство образования Республики Адыгея");
+}
+
+// An expansion is typed by the kind nearest its parenthesis, not by rule
+// order: a list in front of the name does not type it.
+TEST(Definitions, AnExpansionTakesTheKindNearestItsParenthesis) {
+  const MentionSplitter splitter(repository_rules());
+  const std::string expansion = "Министерство образования, ЦНППМ и Марийский государственный университет";
+  EXPECT_EQ(splitter.kind_nearest_the_end(expansion), "higher_education");
+  EXPECT_NE(splitter.kind_of(expansion), "higher_education") << "rule order alone types it otherwise";
+  EXPECT_EQ(splitter.kind_nearest_the_end("областной центр оценки качества образования"), "assessment_center");
+  EXPECT_EQ(splitter.kind_nearest_the_end("сеть стажировочных площадок"), "sites");
 }
 
 }  // namespace
