@@ -201,8 +201,15 @@ std::vector<std::string> MentionSplitter::split(const std::string& cell, const s
       segment = trim(segment.substr(at->second));
     if (auto at = top_level_match(rules_, "mentions.conjunctions", segment)) {
       std::string left = trim(segment.substr(0, at->first)), right = trim(segment.substr(at->second));
-      if (words(left).size() >= 2 && words(right).size() >= 2 && kind_of(left) != "other" &&
-          kind_of(right) != "other") {
+      // A side names a body: a short the document defines ("КОИРО"), an
+      // abbreviation or a name of two words or more with a known kind —
+      // but not "сообщества" of "сообщества и советы ОО".
+      auto names_a_body = [&](const std::string& side) {
+        const std::size_t n = words(side).size();
+        return known.count(side) > 0 ||
+               ((n >= 2 || (n == 1 && uppercase_letters(side) >= 2)) && kind_of(side) != "other");
+      };
+      if (names_a_body(left) && names_a_body(right)) {
         out.push_back(left);
         out.push_back(right);
         continue;
