@@ -403,7 +403,7 @@ class Page {
         for (const auto& [kind, n] : k->second) {
           const double w = bar_w * n / total;
           out_ << "<g><title>" << esc(c_.region_name(key) + ": " + c_.labels.deadline_kind(kind) + " — " + std::to_string(n))
-               << "</title><rect class=\"segment\" data-region=\"" << esc(key) << "\" data-kind=\"" << kind
+               << "</title><rect class=\"segment\" data-region=\"" << esc(key) << "\" data-kind=\"" << esc(kind)
                << "\" data-value=\"" << n << "\" x=\"" << num(x) << "\" y=\"" << num(y) << "\" width=\"" << num(w)
                << "\" height=\"" << num(row_h - 6) << "\" fill=\"" << kind_colour(kind) << "\"/>";
           if (w >= 22)

@@ -7,10 +7,24 @@
 namespace karta {
 namespace {
 
-// A table cell: no line breaks, no column separators.
-std::string cell(const std::string& text) {
+// Text from the inputs: Markdown renderers pass HTML through, so an act's
+// title holding "<img onerror=…>" must reach the page as text.
+std::string text(const std::string& raw) {
   std::string out;
-  for (char ch : text) {
+  for (char ch : raw) {
+    if (ch == '<') out += "&lt;";
+    else if (ch == '>') out += "&gt;";
+    else if (ch == '&') out += "&amp;";
+    else if (ch == '\n' || ch == '\r') out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+// A table cell: no line breaks, no column separators, no HTML.
+std::string cell(const std::string& raw) {
+  std::string out;
+  for (char ch : text(raw)) {
     if (ch == '|') out += "\\|";
     else if (ch == '\n' || ch == '\r' || ch == '\t') out += ' ';
     else out += ch;
@@ -48,7 +62,7 @@ void write_comparison_markdown(std::ostream& out, const Comparison& c) {
   const ComparisonIndex index(c);
   out << "# Сравнение дорожных карт\n\n";
   if (c.template_used)
-    out << "Шаблон: " << c.template_used->title << " (" << c.template_used->source << "), пунктов: "
+    out << "Шаблон: " << text(c.template_used->title) << " (" << text(c.template_used->source) << "), пунктов: "
         << c.template_used->items.size() << ".\n\n";
   else
     out << "Шаблон системообразующих мероприятий не задан: все мероприятия показаны как региональные.\n\n";
@@ -68,11 +82,11 @@ void write_comparison_markdown(std::ostream& out, const Comparison& c) {
     if (d.duplicate_of) {
       if (!any_duplicate) out << "Повторы (тот же документ в другом формате, не учитываются дважды):\n\n";
       any_duplicate = true;
-      out << "- " << d.extraction.source.path << " = " << *d.duplicate_of << "\n";
+      out << "- " << text(d.extraction.source.path) << " = " << text(*d.duplicate_of) << "\n";
     }
   if (!c.failed.empty()) {
     out << (any_duplicate ? "\n" : "") << "Не прочитаны:\n\n";
-    for (const FailedInput& f : c.failed) out << "- " << f.source << ": " << f.reason << "\n";
+    for (const FailedInput& f : c.failed) out << "- " << text(f.source) << ": " << text(f.reason) << "\n";
     any_duplicate = true;
   }
   if (any_duplicate) out << "\n";

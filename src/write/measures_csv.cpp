@@ -7,9 +7,15 @@ namespace karta {
 namespace {
 
 // RFC 4180 quoting with `;` as the separator (Excel's in a Russian locale).
+// Every field but a bare integer is quoted, so that LibreOffice's "quoted
+// field as text" keeps "1.1.1" and "Апрель 2023" from becoming a date or a
+// number; a field a spreadsheet would run as a formula (=, +, -, @, TAB, CR
+// first: OWASP's CSV-injection rule) starts with an apostrophe, shown as text.
 std::string field(const std::string& v) {
-  if (v.find_first_of(";\"\r\n") == std::string::npos) return v;
+  if (v.empty()) return v;
+  if (v.find_first_not_of("0123456789") == std::string::npos && v.size() < 10) return v;
   std::string out = "\"";
+  if (std::string("=+-@\t\r").find(v.front()) != std::string::npos) out += '\'';
   for (char ch : v) {
     if (ch == '"') out += '"';
     out += ch;
