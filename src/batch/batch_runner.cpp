@@ -25,6 +25,7 @@
 #include "karta/version.hpp"
 #include "read/libreoffice.hpp"
 #include "write/atomic_file.hpp"
+#include "model/utf8.hpp"
 
 namespace karta {
 namespace {
@@ -244,9 +245,9 @@ class Run {
     const bool talk = options_.talk != BatchOptions::Talk::quiet;
     if ((failed && talk) || options_.talk == BatchOptions::Talk::verbose) {
       if (options_.progress) std::cerr << "\r\033[K";
-      if (failed) std::cerr << "karta: " << e.path << ": " << e.error.value_or("") << "\n";
-      else if (e.status == "skipped") std::cerr << "skipped " << e.path << ": " << e.error.value_or("") << "\n";
-      else std::cerr << (resumed ? "kept " : "ok ") << e.path << " (" << e.measures.value_or(0) << " measures, " << e.ms
+      if (failed) std::cerr << "karta: " << for_terminal(e.path) << ": " << for_terminal(e.error.value_or("")) << "\n";
+      else if (e.status == "skipped") std::cerr << "skipped " << for_terminal(e.path) << ": " << for_terminal(e.error.value_or("")) << "\n";
+      else std::cerr << (resumed ? "kept " : "ok ") << for_terminal(e.path) << " (" << e.measures.value_or(0) << " measures, " << e.ms
                      << " ms)\n";
     }
     entries_[i] = std::move(e);

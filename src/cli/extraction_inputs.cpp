@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "karta/extract.hpp"
 #include "karta/extraction_json.hpp"
+#include "model/utf8.hpp"
 
 namespace karta::cli {
 namespace {
@@ -54,7 +55,7 @@ int report_empty_directories(const char* command, const std::vector<std::string>
   for (const std::string& a : arguments) {
     std::error_code ec;
     if (a != "-" && fs::is_directory(a, ec) && !holds_a_file(a)) {
-      std::cerr << "karta " << command << ": " << a << ": no files in this directory\n";
+      std::cerr << "karta " << command << ": " << for_terminal(a) << ": no files in this directory\n";
       ++empty;
     }
   }
@@ -79,7 +80,7 @@ LoadedInputs load_extractions(const char* command, const std::vector<std::string
         } catch (const ExtractionJsonError& e) {
           // A directory of earlier output also holds other JSON (read models,
           // comparisons): not inputs, so noted, not failed.
-          if (walked) std::cerr << "karta " << command << ": skipped " << path << ": " << e.what() << "\n";
+          if (walked) std::cerr << "karta " << command << ": skipped " << for_terminal(path) << ": " << for_terminal(e.what()) << "\n";
           else out.failed.push_back({path, e.what()});
         }
         continue;
@@ -89,7 +90,7 @@ LoadedInputs load_extractions(const char* command, const std::vector<std::string
       else out.extractions.push_back(std::move(file.extraction));
     }
   }
-  for (const FailedInput& f : out.failed) std::cerr << "karta: " << f.source << ": " << f.reason << "\n";
+  for (const FailedInput& f : out.failed) std::cerr << "karta: " << for_terminal(f.source) << ": " << for_terminal(f.reason) << "\n";
   if (out.nothing()) std::cerr << "karta " << command << ": no documents or extractions found in the inputs\n";
   return out;
 }

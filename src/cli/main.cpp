@@ -6,6 +6,7 @@
 #include "karta/output_error.hpp"
 #include "karta/rules.hpp"
 #include "karta/version.hpp"
+#include "model/utf8.hpp"
 
 namespace {
 
@@ -45,13 +46,13 @@ int main(int argc, char** argv) {
     for (const cli::Command& command : commands)
       if (command.app->parsed()) return command.run();
   } catch (const cli::UsageError& e) {
-    std::cerr << "karta: " << e.what() << "\nRun with --help for more information.\n";
+    std::cerr << "karta: " << karta::for_terminal(e.what()) << "\nRun with --help for more information.\n";
     return cli::usage;
   } catch (const karta::OutputError& e) {
-    std::cerr << "karta: " << e.what() << "\n";
+    std::cerr << "karta: " << karta::for_terminal(e.what()) << "\n";
     return cli::unwritable;
   } catch (const std::exception& e) {
-    std::cerr << "karta: internal error: " << e.what() << "\n";
+    std::cerr << "karta: internal error: " << karta::for_terminal(e.what()) << "\n";
     return cli::internal;
   }
   return cli::usage;

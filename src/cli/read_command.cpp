@@ -8,6 +8,7 @@
 #include "karta/document_json.hpp"
 #include "karta/read.hpp"
 #include "write/atomic_file.hpp"
+#include "model/utf8.hpp"
 
 namespace karta::cli {
 namespace {
@@ -22,7 +23,7 @@ int run(const ReadArgs& a) {
   for (const std::string& path : a.inputs) {
     ReadResult result = read_file(path);
     if (!result.ok()) {
-      std::cerr << "karta: " << result.error->what() << "\n";
+      std::cerr << "karta: " << for_terminal(result.error->what()) << "\n";
       ++failed;
     }
     if (a.out == "-") {

@@ -13,6 +13,7 @@
 #include "extract/mention_splitter.hpp"
 #include "karta/compare.hpp"
 #include "karta/rules.hpp"
+#include "model/utf8.hpp"
 
 namespace karta::cli {
 namespace {
@@ -53,7 +54,7 @@ int test_command(const std::string& dir) {
   try {
     rules = RuleSet::load(dir);
   } catch (const RuleError& e) {
-    std::cerr << e.what() << "\n";
+    std::cerr << for_terminal(e.what()) << "\n";
     return 1;
   }
   const double load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

@@ -31,6 +31,30 @@ std::string with_replacement_characters(std::string_view s) {
   return out;
 }
 
+std::string for_terminal(std::string_view s) {
+  static const char* hex = "0123456789abcdef";
+  const std::string valid = with_replacement_characters(s);
+  std::string out;
+  out.reserve(valid.size());
+  for (std::size_t i = 0; i < valid.size(); ++i) {
+    const auto c = static_cast<unsigned char>(valid[i]);
+    if (c < 0x20 || c == 0x7f) {
+      out += "\\x";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else if (c == 0xc2 && i + 1 < valid.size() && static_cast<unsigned char>(valid[i + 1]) < 0xa0) {
+      const auto d = static_cast<unsigned char>(valid[++i]);   // U+0080..U+009F: C1 controls
+      out += "\\u{";
+      out += hex[d >> 4];
+      out += hex[d & 15];
+      out += '}';
+    } else {
+      out += valid[i];
+    }
+  }
+  return out;
+}
+
 bool starts_lowercase(std::string_view s) {
   UChar32 c = 0;
   int32_t i = 0;

@@ -15,6 +15,12 @@ bool is_valid_utf8(std::string_view s);
 // character): always valid UTF-8.
 std::string with_replacement_characters(std::string_view s);
 
+// `s` as a terminal may show it: control characters (C0 but none, DEL, C1)
+// as \xNN or \u{NN}, ill-formed bytes as U+FFFD — so that a file named
+// with an escape sequence cannot move the cursor, recolour or retitle the
+// terminal of whoever reads karta's messages.
+std::string for_terminal(std::string_view s);
+
 // The first character is a lower-case letter (ICU's u_islower): a line that
 // continues a sentence, a name or a cell.
 bool starts_lowercase(std::string_view s);

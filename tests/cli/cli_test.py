@@ -199,6 +199,20 @@ def main():
             check(p.returncode != 0 and expect in p.stderr and (file + ':').encode() in p.stderr,
                   'rules test refuses %s with file:line' % what, p)
 
+        # Issue 16 item 14: a file name holding terminal escapes reaches
+        # stderr escaped, in the per-file line and in an argument's error.
+        evil_dir = os.path.join(tmp, 'evil')
+        os.makedirs(evil_dir)
+        evil = os.path.join(evil_dir, 'act\x1b]0;pwned\x07\x1b[31m\x9b2J.docx')
+        open(evil, 'wb').write(b'PK\x03\x04 not really a zip')
+        p = run(['extract', evil_dir, '-o', os.path.join(tmp, 'evil-out')])
+        check(p.returncode == 1 and b'\x1b' not in p.stderr and b'\x07' not in p.stderr and b'\xc2\x9b' not in p.stderr
+              and b'act\\x1b]0;pwned\\x07\\x1b[31m' in p.stderr,
+              'control characters of a file name are escaped on stderr', p)
+        p = run(['extract', evil + '.missing', '-o', os.path.join(tmp, 'evil-out2')])
+        check(p.returncode != 0 and b'\x1b' not in p.stderr and b'\\x1b' in p.stderr,
+              'control characters of a missing argument are escaped on stderr', p)
+
         # Exit 0: all done; nothing on stdout when writing into OUT.
         p = run(['extract', CORPUS_TXT, '-o', os.path.join(tmp, 'fine'), '--quiet'])
         check(p.returncode == 0 and p.stdout == b'' and p.stderr == b'', 'all inputs done: exit 0, quiet', p)
