@@ -12,11 +12,13 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <sstream>
 #include <thread>
 
 #include "batch/archive_reader.hpp"
+#include "batch/output_lock.hpp"
 #include "batch/progress_line.hpp"
 #include "karta/batch.hpp"
 #include "karta/extract.hpp"
@@ -102,11 +104,14 @@ class Run {
   }
 
  private:
+  std::unique_ptr<OutputLock> lock_;   // held from the manifest's opening to the end of the run
+
   void open_manifest() {
     const fs::path out(options_.out_dir);
     std::error_code ec;
     fs::create_directories(out, ec);
     if (ec) throw OutputError(out.string(), ec.message());
+    lock_ = std::make_unique<OutputLock>(out.string(), options_.shard, options_.shards);
     const std::string name = options_.shards > 1 ? "manifest-" + std::to_string(options_.shard) + "-of-" +
                                                        std::to_string(options_.shards) + ".jsonl"
                                                  : "manifest.jsonl";

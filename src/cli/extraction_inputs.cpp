@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "batch/output_lock.hpp"
 #include "cli/commands.hpp"
 #include "karta/extract.hpp"
 #include "karta/extraction_json.hpp"
@@ -26,7 +27,7 @@ std::vector<std::string> files_under(const std::string& dir) {
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-    if (it->is_regular_file()) found.push_back(it->path().string());
+    if (it->is_regular_file() && !is_output_lock(it->path().filename().string())) found.push_back(it->path().string());
   std::sort(found.begin(), found.end());
   return found;
 }

@@ -136,8 +136,13 @@ def manifest(out, name="manifest.jsonl"):
     return [json.loads(l) for l in lines]
 
 
+def is_output_lock(p):
+    return p.name == ".karta.lock" or (p.name.startswith(".karta-shard-") and p.name.endswith(".lock"))
+
+
 def files_under(d):
-    return {str(p.relative_to(d)) for p in d.rglob("*") if p.is_file()}
+    """Files under d but a run's lock files (OUT/.karta.lock stays in OUT)."""
+    return {str(p.relative_to(d)) for p in d.rglob("*") if p.is_file() and not is_output_lock(p)}
 
 
 def without_timing(entries):
@@ -172,6 +177,7 @@ def main():
                 check("/broken/" in e["path"], f"a good document failed: {e['path']}: {e['error']}")
             else:
                 check(e["error"] is None and e["measures"] is not None and e["sha256"], f"ok entry incomplete: {e}")
+        check((out / ".karta.lock").is_file(), "the run left no OUT/.karta.lock")
         outputs = files_under(out) - {"manifest.jsonl"}
         check(len(outputs) == 250, f"{len(outputs)} output files")
         check(outputs == {e["output"] for e in m if e["status"] == "ok"}, "outputs are not the manifest's")

@@ -166,6 +166,8 @@ def main():
         p = subprocess.run([KARTA.encode(), b'extract', odd, b'-o', os.path.join(tmp, 'odd-out').encode()], capture_output=True)
         valid = p.returncode == 0
         for name in os.listdir(os.path.join(tmp, 'odd-out').encode()):
+            if name.startswith(b'.'):
+                continue   # .karta.lock
             raw = open(os.path.join(tmp.encode(), b'odd-out', name), 'rb').read()
             try:
                 for line in raw.decode('utf-8').splitlines() if name.endswith(b'.jsonl') else [raw.decode('utf-8')]:
@@ -212,6 +214,30 @@ def main():
         p = run(['extract', evil + '.missing', '-o', os.path.join(tmp, 'evil-out2')])
         check(p.returncode != 0 and b'\x1b' not in p.stderr and b'\\x1b' in p.stderr,
               'control characters of a missing argument are escaped on stderr', p)
+
+        # Issue 16 item 3: one writer per OUT (flock on OUT/.karta.lock);
+        # shards share OUT, the same shard twice does not.
+        import fcntl
+        locked = os.path.join(tmp, 'locked')
+        os.makedirs(locked)
+        with open(os.path.join(locked, '.karta.lock'), 'w') as held:
+            fcntl.flock(held, fcntl.LOCK_EX)
+            p = run(['extract', CORPUS_TXT, '-o', locked])
+            check(p.returncode != 0 and b'.karta.lock' in p.stderr and b'another karta run' in p.stderr
+                  and not os.path.exists(os.path.join(locked, 'manifest.jsonl')),
+                  'a second run into a locked OUT fails at once, naming the lock', p)
+            fcntl.flock(held, fcntl.LOCK_UN)
+            fcntl.flock(held, fcntl.LOCK_SH)   # as a running shard holds it
+            p = run(['extract', CORPUS_TXT, '-o', locked, '--shard', '1/2', '--quiet'])
+            check(p.returncode == 0, 'a shard runs beside another shard of the same OUT', p)
+            p = run(['extract', CORPUS_TXT, '-o', locked, '--quiet'])
+            check(p.returncode != 0 and b'another karta run' in p.stderr, 'a whole run waits for the shards in its OUT', p)
+        with open(os.path.join(locked, '.karta-shard-1-of-2.lock'), 'w') as held:
+            fcntl.flock(held, fcntl.LOCK_EX)
+            p = run(['extract', CORPUS_TXT, '-o', locked, '--shard', '1/2'])
+            check(p.returncode != 0 and b'this shard is already being run' in p.stderr, 'the same shard twice is refused', p)
+        p = run(['extract', CORPUS_TXT, '-o', locked, '--quiet'])
+        check(p.returncode == 0, 'the lock goes with the run that held it', p)
 
         # Exit 0: all done; nothing on stdout when writing into OUT.
         p = run(['extract', CORPUS_TXT, '-o', os.path.join(tmp, 'fine'), '--quiet'])
