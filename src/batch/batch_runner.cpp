@@ -99,6 +99,7 @@ class Run {
     }
     for (std::thread& t : workers) t.join();
     if (!options_.out_dir.empty()) close_manifest();
+    if (!stdout_error_.empty()) throw OutputError("standard output", stdout_error_);
     summary_.output_errors = output_errors_;
     return summary_;
   }
@@ -144,7 +145,7 @@ class Run {
   }
 
   void close_manifest() {
-    std::fclose(part_file_);
+    if (std::fclose(part_file_) != 0 && part_error_.empty()) part_error_ = std::strerror(errno);
     std::string text;
     for (const auto& e : entries_)
       if (e) text += manifest_line(*e) + "\n";
@@ -237,15 +238,21 @@ class Run {
     if (resumed) ++summary_.resumed;
     bytes_ += e.bytes.value_or(0);
     if (part_file_) {
+      // What a killed run leaves; a failed write here is reported by the
+      // manifest's own write at the end, which fails the same way.
       const std::string line = manifest_line(e) + "\n";
-      std::fwrite(line.data(), 1, line.size(), part_file_);
-      std::fflush(part_file_);
+      if (std::fwrite(line.data(), 1, line.size(), part_file_) != line.size() || std::fflush(part_file_) != 0)
+        if (part_error_.empty()) part_error_ = std::strerror(errno);
     }
-    if (options_.stdout_mode != BatchOptions::Stdout::none) {
+    if (options_.stdout_mode != BatchOptions::Stdout::none && stdout_error_.empty()) {
       if (options_.progress) std::cerr << "\r\033[K" << std::flush;   // the progress line is not stdout's
+      errno = 0;
       if (!json.empty() && !resumed) std::cout << json;
       else if (e.status != "ok" && options_.stdout_mode == BatchOptions::Stdout::lines) std::cout << manifest_line(e) << "\n";
       std::cout.flush();
+      // A full disk or a closed pipe: the run fails with the reason, and
+      // stops writing there rather than leave a line cut in the middle.
+      if (!std::cout) stdout_error_ = errno ? std::strerror(errno) : "write error";
     }
     const bool talk = options_.talk != BatchOptions::Talk::quiet;
     if ((failed && talk) || options_.talk == BatchOptions::Talk::verbose) {
@@ -273,6 +280,8 @@ class Run {
   std::map<std::string, ManifestEntry> previous_;
   fs::path manifest_, part_;
   std::FILE* part_file_ = nullptr;
+  std::string part_error_;     // the first failed write of manifest.jsonl.part
+  std::string stdout_error_;   // the first failed write of standard output
   std::atomic<std::size_t> next_{0};
   std::atomic<std::size_t> output_errors_{0};
   std::mutex mutex_;

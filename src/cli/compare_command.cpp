@@ -20,6 +20,8 @@ struct CompareArgs {
 };
 
 int run(const CompareArgs& a) {
+  // Four files make a comparison; "-" would quietly become a folder named "-".
+  if (a.out == "-") throw UsageError("compare: -o names a folder (it writes four files); standard output cannot hold them");
   const RuleSet rules = load_rule_set(a.rules);
   std::vector<MeasureTemplate> templates;
   try {

@@ -1,5 +1,8 @@
 // karta COMMAND …: one parser (CLI11) for every command, so that --help,
 // --opt=value, `--` and the exit statuses behave the same everywhere.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -44,7 +47,18 @@ int main(int argc, char** argv) {
   }
   try {
     for (const cli::Command& command : commands)
-      if (command.app->parsed()) return command.run();
+      if (command.app->parsed()) {
+        const int status = command.run();
+        // Whatever went to standard output (a read model, `-o -`, a
+        // comparison) must have reached it: a full disk is no success.
+        // (errno still holds the reason of the write that failed, if one did.)
+        const int failed_before = std::cout ? 0 : errno;
+        std::cout.flush();
+        if (!std::cout || std::fflush(stdout) != 0)
+          throw karta::OutputError("standard output", failed_before ? std::strerror(failed_before)
+                                                        : errno ? std::strerror(errno) : "write error");
+        return status;
+      }
   } catch (const cli::UsageError& e) {
     std::cerr << "karta: " << karta::for_terminal(e.what()) << "\nRun with --help for more information.\n";
     return cli::usage;

@@ -2,6 +2,7 @@
 
 #include "karta/output_error.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -30,6 +31,17 @@ void write_file_atomically(const std::filesystem::path& target, const std::funct
     out.flush();
     if (!out) {
       const std::string reason = std::strerror(errno);
+      std::filesystem::remove(temp, ec);
+      throw OutputError(target.string(), reason);
+    }
+  }
+  // On disk before it takes the target's name: a crash after the rename
+  // must not leave an empty or cut file under the real name.
+  if (const int fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC); fd >= 0) {
+    const bool synced = ::fsync(fd) == 0;
+    const std::string reason = synced ? "" : std::strerror(errno);
+    ::close(fd);
+    if (!synced) {
       std::filesystem::remove(temp, ec);
       throw OutputError(target.string(), reason);
     }

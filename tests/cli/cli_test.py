@@ -215,6 +215,17 @@ def main():
         check(p.returncode != 0 and b'\x1b' not in p.stderr and b'\\x1b' in p.stderr,
               'control characters of a missing argument are escaped on stderr', p)
 
+        # Issue 16 item 4: a write to standard output that fails (a full
+        # disk: /dev/full) is exit 3 with the reason, in every command.
+        for args in (['extract', CORPUS_TXT, '-o', '-'], ['extract', CORPUS_TXT, CORPUS_DOCX, '--jsonl'],
+                     ['read', CORPUS_TXT]):
+            with open('/dev/full', 'wb') as full:
+                p = subprocess.run([KARTA] + args, stdout=full, stderr=subprocess.PIPE)
+            check(p.returncode == 3 and b'standard output: No space left on device' in p.stderr,
+                  'a full disk under ' + ' '.join(args[:1] + args[-1:]) + ' is exit 3 with the reason', p)
+        p = run(['compare', CORPUS_TXT, '-o', '-'], cwd=tmp)
+        check(p.returncode == 2 and not os.path.exists(os.path.join(tmp, '-')), 'compare -o - is a usage error, no folder "-"', p)
+
         # Issue 16 item 3: one writer per OUT (flock on OUT/.karta.lock);
         # shards share OUT, the same shard twice does not.
         import fcntl
