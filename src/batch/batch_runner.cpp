@@ -165,6 +165,20 @@ class Run {
     }
   }
 
+  // An earlier output is kept only when it is there, parses as
+  // roadmap-extract/1 and was made from these very bytes.
+  static bool output_holds(const fs::path& output, const std::string& sha256) {
+    std::ifstream file(output, std::ios::binary);
+    if (!file) return false;
+    std::ostringstream text;
+    text << file.rdbuf();
+    try {
+      return parse_extraction_json(text.str()).source.sha256 == sha256;
+    } catch (const ExtractionJsonError&) {
+      return false;
+    }
+  }
+
   ManifestEntry convert(const BatchInput& in, NestedCache& cache, std::string& json, bool& resumed) {
     const auto t0 = Clock::now();
     ManifestEntry e;
@@ -184,8 +198,8 @@ class Run {
       if (options_.resume) {
         auto prev = previous_.find(in.path);
         if (prev != previous_.end() && prev->second.status == "ok" && prev->second.sha256 == e.sha256 &&
-            prev->second.rules == e.rules && prev->second.karta == e.karta && prev->second.output &&
-            fs::exists(fs::path(options_.out_dir) / *prev->second.output)) {
+            prev->second.rules == e.rules && prev->second.karta == e.karta && prev->second.output == in.output &&
+            output_holds(fs::path(options_.out_dir) / in.output, *e.sha256)) {
           resumed = true;
           return prev->second;
         }

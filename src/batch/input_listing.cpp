@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "batch/archive_reader.hpp"
@@ -87,7 +88,7 @@ class Lister {
     file(arg, safe_relative_path(fs::path(arg).filename().string()));
   }
 
-  std::vector<BatchInput> take() { return std::move(inputs_); }
+  std::vector<BatchInput> take() { return settle(); }
 
  private:
   void file(const std::string& path, const std::string& rel) {
@@ -124,17 +125,32 @@ class Lister {
   }
 
   void add(BatchInput in, const std::string& rel) {
-    if (!in_shard(in.path, options_.shard, options_.shards)) return;
-    std::string output = rel + ".json";
-    for (int n = 2; !outputs_.insert(output).second; ++n) output = rel + "~" + std::to_string(n) + ".json";
-    in.output = output;
-    inputs_.push_back(std::move(in));
+    listed_.push_back({std::move(in), rel});
+  }
+
+  // Output paths are settled over the whole listing, before the shard is
+  // taken, so that every shard and every run over the same arguments gives
+  // an input the same output: its relative path, or — when two inputs share
+  // it (y2023/prikaz1.docx and y2024/prikaz1.docx given as two directories) —
+  // that path marked with a hash of the input's own full path, for both.
+  std::vector<BatchInput> settle() {
+    std::map<std::string, int> claims;
+    for (const auto& [in, rel] : listed_) ++claims[rel];
+    std::set<std::string> outputs;
+    std::vector<BatchInput> out;
+    for (auto& [in, rel] : listed_) {
+      std::string output = claims[rel] > 1 ? rel + "~" + hash_hex(in.path) + ".json" : rel + ".json";
+      // Only a hash collision or a name that already ends in "~hash" gets here.
+      for (int n = 2; !outputs.insert(output).second; ++n) output = rel + "~" + hash_hex(in.path) + "-" + std::to_string(n) + ".json";
+      in.output = output;
+      if (in_shard(in.path, options_.shard, options_.shards)) out.push_back(std::move(in));
+    }
+    return out;
   }
 
   const BatchOptions& options_;
   fs::path out_;
-  std::set<std::string> outputs_;
-  std::vector<BatchInput> inputs_;
+  std::vector<std::pair<BatchInput, std::string>> listed_;   // every input and its relative path, all shards
 };
 
 }  // namespace
