@@ -54,6 +54,31 @@ std::string member_path(const std::string& name) {
   return safe == name ? safe : safe + "~" + hash_hex(name);
 }
 
+// Why a directory entry is no document to open, or "": a named pipe, a
+// socket or a device (opening one blocks or never ends), a dangling link, a
+// link to a directory (not followed, so no loop can form) or to a file
+// outside the directory given.
+std::string not_a_document_file(const fs::directory_entry& entry, const fs::path& root) {
+  std::error_code ec;
+  const fs::file_status own = entry.symlink_status(ec);
+  if (fs::is_symlink(own)) {
+    const fs::file_status target = fs::status(entry.path(), ec);
+    if (ec || !fs::exists(target)) return "dangling symbolic link";
+    if (fs::is_directory(target)) return "symbolic link to a directory (not followed)";
+    const fs::path real = fs::canonical(entry.path(), ec);
+    if (ec) return "symbolic link that cannot be resolved: " + ec.message();
+    const auto [end, _] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
+    if (end != root.end()) return "symbolic link leaving the input directory (to " + real.string() + ")";
+    if (!fs::is_regular_file(target)) return "symbolic link to a special file";
+    return "";
+  }
+  if (fs::is_fifo(own)) return "named pipe (FIFO), not opened";
+  if (fs::is_socket(own)) return "socket, not opened";
+  if (fs::is_block_file(own) || fs::is_character_file(own)) return "device file, not opened";
+  if (!fs::is_regular_file(own)) return "not a regular file";
+  return "";
+}
+
 class Lister {
  public:
   explicit Lister(const BatchOptions& options) : options_(options) {
@@ -66,7 +91,8 @@ class Lister {
   void argument(const std::string& arg) {
     std::error_code ec;
     if (fs::is_directory(arg, ec)) {
-      std::vector<fs::path> files;
+      std::vector<std::pair<fs::path, std::string>> files;   // each entry and why it is skipped ("" converts it)
+      const fs::path root = fs::weakly_canonical(arg, ec);
       for (auto it = fs::recursive_directory_iterator(arg, fs::directory_options::skip_permission_denied, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         // OUT inside an input directory holds this tool's own output, not inputs.
@@ -74,10 +100,18 @@ class Lister {
           it.disable_recursion_pending();
           continue;
         }
-        if (it->is_regular_file()) files.push_back(it->path());
+        std::error_code status_ec;
+        if (it->is_directory(status_ec) && !it->is_symlink(status_ec)) continue;   // walked into
+        const std::string why = not_a_document_file(*it, root);
+        files.emplace_back(it->path(), why);
       }
       std::sort(files.begin(), files.end());
-      for (const fs::path& f : files) file(f.string(), safe_relative_path(f.lexically_relative(arg).string()));
+      for (const auto& [f, why] : files) {
+        const std::string rel = safe_relative_path(f.lexically_relative(arg).string());
+        // Never opened: a FIFO would block the run, a device read forever.
+        if (!why.empty()) add(BatchInput{f.string(), "", f.string(), {}, why}, rel);
+        else file(f.string(), rel);
+      }
       return;
     }
     // Standard input, /dev/stdin, <(…): read once, as one document; a pipe
