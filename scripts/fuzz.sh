@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(extraction text_reader html_reader odt_reader rtf_reader pdf_reader pdf_rulings docx_reader word_xml_reader deadline_parser mention_splitter rule_loader)
+[ ${#targets[@]} -gt 0 ] || targets=(extraction extraction_json text_reader html_reader odt_reader rtf_reader pdf_reader pdf_rulings docx_reader word_xml_reader deadline_parser mention_splitter rule_loader)
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKARTA_FUZZ=ON >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target hostile_set $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
 hostile=build-fuzz/hostile real=tests/robustness/real
@@ -20,6 +20,8 @@ prepare_seeds() {
   mkdir -p "$seeds" "build-fuzz/findings/$t"
   case "$t" in
     extraction) cp corpus/* tests/fixtures/*.txt tests/fixtures/*.docx tests/renderings/*.* tests/renderings/office/*.rtf "$seeds"/ ;;
+    extraction_json) for f in output/*.docx.json output/*.txt.json; do head -c 30000 "$f" > "$seeds/$(basename "$f")"; done
+      cp output/tyumen-roadmap-2023.xml.json "$seeds"/ ;;
     text_reader) cp corpus/*.txt tests/fixtures/*.txt "$hostile"/*.txt "$seeds"/ ;;
     html_reader) cp tests/renderings/*.html "$seeds"/; head -c 20000 tests/renderings/tyumen-roadmap-2023.cp1251.html > "$seeds"/cut.html ;;
     rtf_reader) for f in tests/renderings/office/*.rtf; do head -c 24000 "$f" > "$seeds/$(basename "$f")"; done ;;
