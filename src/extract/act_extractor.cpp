@@ -111,15 +111,14 @@ std::optional<std::string> named_by_its_head(const std::string& text, const std:
 std::size_t clause_start(const std::string& before, const RuleSet& rules) {
   std::size_t cut = before.find_last_of(".;:!?");
   cut = cut == std::string::npos ? 0 : cut + 1;
-  for (std::size_t close = before.rfind(')'); close != std::string::npos && close >= cut;
-       close = close == 0 ? std::string::npos : before.rfind(')', close - 1)) {
+  // Brackets from the last one back, each "(…)" whole.
+  for (std::size_t close = before.rfind(')'); close != std::string::npos && close >= cut;) {
     const std::size_t open = before.rfind('(', close);
     if (open == std::string::npos) break;
     const std::string group = before.substr(open, close - open + 1);
     for (const Rule& r : rules.group("definitions.abbreviation"))
       if (r.search(group)) return close + 1;
-    if (open == 0) break;
-    close = open;   // go on before this bracket
+    close = open == 0 ? std::string::npos : before.rfind(')', open - 1);
   }
   return cut;
 }

@@ -119,7 +119,11 @@ Extraction extract(const Document& read, const RuleSet& rules) {
   RoadmapContext ctx{rules, fields, x.diagnostics};
 
   std::optional<std::string> last_title, named_roadmap;
-  std::vector<std::string> title_paragraphs;   // the heading's paragraphs so far
+  // The roadmap heading being read: its text so far, its last paragraph, how
+  // many paragraphs (0: none open), and whether it is the first one named.
+  std::string heading, heading_last;
+  int heading_parts = 0;
+  bool heading_names_roadmap = false;
   int table_number = 0;
   std::vector<std::string> table_headers;   // each table's first row, for table.not_found
   for (std::size_t b = 0; b < document.blocks.size(); ++b) {
@@ -136,23 +140,24 @@ Extraction extract(const Document& read, const RuleSet& rules) {
     } else if (const auto* p = std::get_if<Paragraph>(&block)) {
       const std::string text = clean_text(p->text);
       if (rules.first("roadmap.title", text)) {
-        title_paragraphs = {text};
-        last_title = strip_hereinafter(text, rules);
-        if (!named_roadmap) named_roadmap = last_title;
-      } else if (!title_paragraphs.empty() && title_paragraphs.size() < 4 && continues_heading(title_paragraphs.back(), text)) {
+        heading = text;
+        heading_parts = 1;
+        heading_names_roadmap = !named_roadmap;
+      } else if (heading_parts > 0 && heading_parts < 4 && continues_heading(heading_last, text)) {
         // "План мероприятий («дорожная карта»)" / "по внедрению … на 2025 – 2027 годы":
         // one heading over several paragraphs, so the period is in it too.
-        title_paragraphs.push_back(text);
-        std::string joined;
-        for (const std::string& part : title_paragraphs) joined += (joined.empty() ? "" : " ") + part;
-        last_title = strip_hereinafter(joined, rules);
-        if (named_roadmap && title_paragraphs.size() == 2) named_roadmap = last_title;
+        heading += " " + text;
+        ++heading_parts;
+      } else {
+        if (!text.empty()) heading_parts = 0;
         continue;
       }
-      if (!rules.first("roadmap.title", text) && !text.empty()) title_paragraphs.clear();
+      heading_last = text;
+      last_title = strip_hereinafter(heading, rules);
+      if (heading_names_roadmap) named_roadmap = last_title;
       continue;
     }
-    title_paragraphs.clear();
+    heading_parts = 0;
     ++table_number;
     const Table& table = recut ? *recut : std::get<Table>(block);
     const auto grid = table_grid(table);
