@@ -6,7 +6,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake pkg-config
-  libxml2-dev libicu-dev libre2-dev libpoco-dev libyaml-cpp-dev libstemmer-dev
+  libxml2-dev zlib1g-dev libicu-dev libre2-dev libpoco-dev libyaml-cpp-dev libstemmer-dev
   libcli11-dev libxlsxwriter-dev libsqlite3-dev libpoppler-cpp-dev
   # the Russian dictionary mends words a narrow PDF column broke with no hyphen
   libhunspell-dev hunspell-ru

@@ -1,67 +1,58 @@
 #include "batch/archive_reader.hpp"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
+#include <algorithm>
 
 #include "batch/member_names.hpp"
 #include "read/format_sniffer.hpp"
-#include "read/zip_directory.hpp"
-#include "read/zip_package.hpp"
 
 namespace karta {
+namespace {
 
-MappedFile::MappedFile(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    error_ = std::strerror(errno);
-    return;
-  }
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    error_ = "not a regular file";
-  } else if (st.st_size > 0) {
-    void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-    if (p == MAP_FAILED) error_ = std::strerror(errno);
-    else {
-      data_ = p;
-      size_ = static_cast<std::size_t>(st.st_size);
-    }
-  }
-  ::close(fd);
+ReadOptions whole_inputs(const ReadOptions& options) {
+  ReadOptions whole = options;
+  whole.max_part_bytes = options.max_file_bytes;   // a member is a whole input, not a part of one
+  return whole;
 }
 
-MappedFile::~MappedFile() {
-  if (data_) ::munmap(data_, size_);
-}
-
-std::optional<std::vector<ArchiveMember>> archive_members(std::string_view bytes) {
-  // A document package (DOCX, ODT) or a broken zip is read as a document.
-  if (sniff_input(bytes) != InputKind::zip_archive) return std::nullopt;
-  zip::Directory dir;
+std::unique_ptr<zip::Package> archive_of(std::unique_ptr<const zip::Source> source, const std::string& file,
+                                         const ReadOptions& options) {
+  const std::string head = source->read(0, static_cast<std::size_t>(std::min<std::uint64_t>(source->size(), 64)));
+  if (has_other_magic(head)) return nullptr;
+  std::unique_ptr<zip::Package> package;
   try {
-    dir = zip::read_directory(bytes);
-  } catch (const zip::CorruptZip&) {
-    return std::nullopt;
+    package = std::make_unique<zip::Package>(std::move(source), file, whole_inputs(options));
+  } catch (const ReadError&) {
+    return nullptr;
   }
+  if (sniff_package(*package) != InputKind::zip_archive) return nullptr;
+  return package;
+}
+
+}  // namespace
+
+std::unique_ptr<zip::Package> open_archive_file(const std::string& path, const ReadOptions& options) {
+  std::string error;
+  std::unique_ptr<zip::FileSource> source = zip::FileSource::open(path, error);
+  if (!source) return nullptr;
+  try {
+    return archive_of(std::move(source), path, options);
+  } catch (const zip::CorruptZip&) {
+    return nullptr;   // it could not even be read: the document reader says why
+  }
+}
+
+std::unique_ptr<zip::Package> open_archive_bytes(std::string_view bytes, const std::string& file,
+                                                 const ReadOptions& options) {
+  return archive_of(std::make_unique<zip::MemorySource>(bytes), file, options);
+}
+
+std::vector<ArchiveMember> archive_members(const zip::Package& archive) {
   std::vector<ArchiveMember> members;
-  for (const zip::Entry& e : dir.entries) {
+  for (const zip::Entry& e : archive.directory().entries) {
     if (e.name.empty() || e.name.back() == '/' || e.name.back() == '\\') continue;
     members.push_back({e.name, zip_name_to_utf8(e.name, e.flags), e.symlink()});
   }
   return members;
-}
-
-std::string read_member(std::string_view archive, const std::string& file, const std::string& member,
-                        const ReadOptions& options) {
-  ReadOptions whole = options;
-  whole.max_part_bytes = options.max_file_bytes;   // a member is a whole input, not a part of one
-  zip::Package package(archive, file, whole);
-  return package.read(member);
 }
 
 }  // namespace karta

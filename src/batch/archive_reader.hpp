@@ -1,30 +1,17 @@
-// Archives of documents on disk: mapped, not read, so that an archive of
-// gigabytes costs page cache, not memory; members inflated one at a time.
+// Archives of documents: the directory read once per archive, members
+// inflated one at a time, a file on disk read with pread (never mapped, so
+// an archive truncated while it is read fails that archive, not the run).
 #pragma once
 
-#include <optional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "karta/read.hpp"
+#include "read/zip_package.hpp"
 
 namespace karta {
-
-class MappedFile {
- public:
-  explicit MappedFile(const std::string& path);   // bytes() is empty and error() says why on failure
-  ~MappedFile();
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-  std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
-  const std::string& error() const { return error_; }
-
- private:
-  void* data_ = nullptr;
-  std::size_t size_ = 0;
-  std::string error_;
-};
 
 struct ArchiveMember {
   std::string name;      // as stored (what reading it needs)
@@ -32,14 +19,15 @@ struct ArchiveMember {
   bool symlink = false;
 };
 
-// The members of an archive of documents (directories left out), or nothing
-// when `bytes` is not one: not a zip, a document package (DOCX), or a zip too
-// broken to list — such a file is read as a document and fails there with
-// the reason.
-std::optional<std::vector<ArchiveMember>> archive_members(std::string_view bytes);
+// The file, or the bytes, opened as an archive of documents; null when it is
+// not one: not a zip, a document package (DOCX, ODT), or a zip too broken to
+// list — such an input is read as a document and fails there with the
+// reason. Each member may be as large as a whole input (max_file_bytes).
+std::unique_ptr<zip::Package> open_archive_file(const std::string& path, const ReadOptions& options);
+std::unique_ptr<zip::Package> open_archive_bytes(std::string_view bytes, const std::string& file,
+                                                 const ReadOptions& options);
 
-// One member's bytes, up to options.max_file_bytes. Throws ReadError naming `file`.
-std::string read_member(std::string_view archive, const std::string& file, const std::string& member,
-                        const ReadOptions& options);
+// Its members, directories left out, in directory order.
+std::vector<ArchiveMember> archive_members(const zip::Package& archive);
 
 }  // namespace karta

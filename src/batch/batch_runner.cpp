@@ -43,28 +43,49 @@ int measure_count(const Extraction& x) {
   return n;
 }
 
-// The bytes of an input. A nested archive is inflated once per worker and
-// kept while the worker goes through its members.
-struct NestedCache {
-  std::string key;
-  std::string bytes;
+// The archives a worker is going through: the directory of each is read
+// once, not once per member, and a nested archive is inflated once.
+struct OpenArchives {
+  std::string file;
+  std::unique_ptr<zip::Package> outer;
+  std::string nested_key;
+  std::string nested_bytes;
+  std::unique_ptr<zip::Package> nested;
 };
 
-std::string load(const BatchInput& in, const ReadOptions& options, NestedCache& cache) {
+std::string load(const BatchInput& in, const ReadOptions& options, OpenArchives& open) {
   if (in.members.empty()) {
     std::string bytes;
     if (auto error = load_file(in.file, options, bytes)) throw *error;
     return bytes;
   }
-  MappedFile mapped(in.file);
-  if (!mapped.error().empty()) throw ReadError(ErrorKind::io, in.path, "cannot read " + in.file + ": " + mapped.error());
-  if (in.members.size() == 1) return read_member(mapped.bytes(), in.path, in.members[0], options);
-  const std::string key = in.file + "!" + in.members[0];
-  if (cache.key != key) {
-    cache.bytes = read_member(mapped.bytes(), in.path, in.members[0], options);
-    cache.key = key;
+  try {
+    if (open.file != in.file || !open.outer) {
+      open = OpenArchives{};
+      std::string error;
+      auto source = zip::FileSource::open(in.file, error);
+      if (!source) throw ReadError(ErrorKind::io, in.path, "cannot read " + in.file + ": " + error);
+      ReadOptions whole = options;
+      whole.max_part_bytes = options.max_file_bytes;   // a member is a whole input
+      open.outer = std::make_unique<zip::Package>(std::move(source), in.file, whole);
+      open.file = in.file;
+    }
+    if (in.members.size() == 1) return open.outer->read(in.members[0]);
+    const std::string key = in.members[0];
+    if (open.nested_key != key || !open.nested) {
+      open.nested.reset();
+      open.nested_key.clear();
+      open.nested_bytes = open.outer->read(key);
+      ReadOptions whole = options;
+      whole.max_part_bytes = options.max_file_bytes;
+      open.nested = std::make_unique<zip::Package>(open.nested_bytes, in.file + "!" + key, whole);
+      open.nested_key = key;
+    }
+    return open.nested->read(in.members[1]);
+  } catch (const ReadError& e) {
+    // Named by the member, as every other message about it is.
+    throw ReadError(e.kind(), in.path, e.reason());
   }
-  return read_member(cache.bytes, in.path, in.members[1], options);
 }
 
 class Run {
@@ -154,7 +175,7 @@ class Run {
   }
 
   void work() {
-    NestedCache cache;
+    OpenArchives cache;
     for (;;) {
       const std::size_t i = next_.fetch_add(1);
       if (i >= inputs_.size()) return;
@@ -179,7 +200,7 @@ class Run {
     }
   }
 
-  ManifestEntry convert(const BatchInput& in, NestedCache& cache, std::string& json, bool& resumed) {
+  ManifestEntry convert(const BatchInput& in, OpenArchives& cache, std::string& json, bool& resumed) {
     const auto t0 = Clock::now();
     ManifestEntry e;
     e.path = in.path;

@@ -128,29 +128,29 @@ class Lister {
   void file(const std::string& path, const std::string& rel) {
     BatchInput in{path, "", path, {}, skip_reason(path)};
     if (!in.skip.empty()) return add(std::move(in), rel);
-    MappedFile mapped(path);
-    auto members = archive_members(mapped.bytes());
-    if (!members) return add(std::move(in), rel);
-    for (const ArchiveMember& m : *members) {
+    const std::unique_ptr<zip::Package> archive = open_archive_file(path, options_.read);
+    if (!archive) return add(std::move(in), rel);
+    for (const ArchiveMember& m : archive_members(*archive)) {
       BatchInput member{path + "!" + m.display, "", path, {m.name}, skip_reason(m.display)};
       const std::string member_rel = rel + "/" + member_path(m.display);
       if (member.skip.empty() && m.symlink) member.skip = "symbolic link";
-      if (member.skip.empty() && ends_with_zip(m.display) && nested(mapped.bytes(), member, member_rel)) continue;
+      if (member.skip.empty() && ends_with_zip(m.display) && nested(*archive, member, member_rel)) continue;
       add(std::move(member), member_rel);
     }
   }
 
   // An archive inside an archive: listed member by member (one level only).
-  bool nested(std::string_view outer, const BatchInput& parent, const std::string& rel) {
+  bool nested(const zip::Package& outer, const BatchInput& parent, const std::string& rel) {
     std::string bytes;
+    std::unique_ptr<zip::Package> archive;
     try {
-      bytes = read_member(outer, parent.file, parent.members[0], options_.read);
+      bytes = outer.read(parent.members[0]);
+      archive = open_archive_bytes(bytes, parent.path, options_.read);
     } catch (const ReadError&) {
       return false;   // read as a document, it fails with the reason
     }
-    auto members = archive_members(bytes);
-    if (!members) return false;
-    for (const ArchiveMember& m : *members) {
+    if (!archive) return false;
+    for (const ArchiveMember& m : archive_members(*archive)) {
       BatchInput in{parent.path + "!" + m.display, "", parent.file, {parent.members[0], m.name}, skip_reason(m.display)};
       if (in.skip.empty() && m.symlink) in.skip = "symbolic link";
       add(std::move(in), rel + "/" + member_path(m.display));

@@ -3,7 +3,6 @@
 #include "karta/read.hpp"
 #include "read/readers.hpp"
 #include "read/text_decoder.hpp"
-#include "read/zip_directory.hpp"
 #include "read/zip_package.hpp"
 
 namespace karta {
@@ -26,31 +25,12 @@ bool looks_like_xml(std::string_view b) {
   return c == '?' || c == '!' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-// A zip: an ODF package says so in its mimetype member, an OOXML package in
-// its content types; anything else is an archive of files.
 InputKind zip_kind(std::string_view bytes) {
-  zip::Directory dir;
   try {
-    dir = zip::read_directory(bytes);
-  } catch (const zip::CorruptZip&) {
+    return sniff_package(zip::Package(bytes, "", ReadOptions{}));
+  } catch (const ReadError&) {
     return InputKind::docx;   // the package reader names what is broken
   }
-  // A small member's bytes, or "" when it is absent, large or unreadable.
-  auto small_member = [&](const char* name, std::uint64_t limit) -> std::string {
-    const zip::Entry* e = dir.find(name);
-    if (!e || e->uncompressed > limit) return "";
-    try {
-      return zip::Package(bytes, "", ReadOptions{}).read(name);
-    } catch (const ReadError&) {
-      return "";
-    }
-  };
-  if (starts(small_member("mimetype", 256), "application/vnd.oasis.opendocument.")) return InputKind::odt;
-  if (dir.find("[Content_Types].xml")) return InputKind::docx;
-  // No content types: a package all the same when its relationships name a
-  // main document (an archive that merely has a folder called _rels/ does not).
-  if (small_member("_rels/.rels", 1 << 16).find("/officeDocument\"") != std::string::npos) return InputKind::docx;
-  return InputKind::zip_archive;
 }
 
 struct Evidence {
@@ -78,6 +58,39 @@ const Evidence kTable[] = {
 };
 
 }  // namespace
+
+// A zip: an ODF package says so in its mimetype member, an OOXML package in
+// its content types — by what they hold, not by their names: an archive of
+// files may well have a folder word/ or a stray file called
+// [Content_Types].xml. Anything else is an archive of files.
+InputKind sniff_package(const zip::Package& package) {
+  // A small member's bytes, or "" when it is absent, large or unreadable.
+  auto small_member = [&](const char* name, std::uint64_t limit) -> std::string {
+    const zip::Entry* e = package.directory().find(name);
+    if (!e || e->uncompressed > limit) return "";
+    try {
+      return package.read(name);
+    } catch (const ReadError&) {
+      return "";
+    }
+  };
+  if (starts(small_member("mimetype", 256), "application/vnd.oasis.opendocument.")) return InputKind::odt;
+  if (small_member("[Content_Types].xml", 1 << 20).find("http://schemas.openxmlformats.org/package/2006/content-types") !=
+      std::string::npos)
+    return InputKind::docx;
+  // No content types: a package all the same when its relationships name a
+  // main document (an archive that merely has a folder called _rels/ does not).
+  if (small_member("_rels/.rels", 1 << 16).find("/officeDocument\"") != std::string::npos) return InputKind::docx;
+  return InputKind::zip_archive;
+}
+
+bool has_other_magic(std::string_view head) {
+  for (const Evidence& e : kTable) {
+    if (e.kind == InputKind::zip_archive) return false;
+    if (e.matches(head)) return true;
+  }
+  return false;
+}
 
 InputKind sniff_input(std::string_view bytes) {
   for (const Evidence& e : kTable)

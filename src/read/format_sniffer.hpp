@@ -8,6 +8,8 @@
 
 #include <string_view>
 
+namespace karta::zip { class Package; }
+
 namespace karta {
 
 enum class InputKind {
@@ -28,6 +30,15 @@ enum class InputKind {
 };
 
 InputKind sniff_input(std::string_view bytes);
+
+// What a readable zip is: docx, odt or zip_archive, by its content types,
+// mimetype and relationships.
+InputKind sniff_package(const zip::Package& package);
+
+// True when the first bytes carry the magic of a format the sniff table
+// checks before zip (PDF, RTF, OLE2, WordPerfect): such a file is no archive,
+// whatever its tail looks like.
+bool has_other_magic(std::string_view head);
 const char* input_kind_name(InputKind kind);
 
 }  // namespace karta

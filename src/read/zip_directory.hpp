@@ -1,14 +1,18 @@
-// The central directory of a zip file, read and checked before Poco::Zip sees
-// the bytes. Poco scans local headers from the start of the stream and trusts
-// them: it accepts a cut central directory, ignores an end record pointing
-// past the end of the file, and asserts on duplicate names and unknown
-// compression methods. This check turns all of those into clear reasons.
+// The central directory of a zip file, read once and checked before any
+// member is inflated: a cut directory, an end record pointing past the end
+// of the file, duplicate names and members overlapping the directory become
+// clear reasons. ZIP64 archives (members or offsets past 4 GiB, 65,535
+// members or more) are read, and so is a directory whose 16-bit member count
+// wrapped because its writer did not switch to ZIP64.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
+
+#include "read/zip_source.hpp"
 
 namespace karta::zip {
 
@@ -21,23 +25,24 @@ struct Entry {
   std::uint64_t uncompressed = 0;
   std::uint8_t host = 0;              // high byte of "version made by": 3 = Unix
   std::uint32_t external_attrs = 0;
-  std::uint64_t local_offset = 0;     // relative to the start of the archive proper
+  std::uint64_t data_offset = 0;      // where its compressed bytes start in the source
 
   bool encrypted() const { return flags & 1u; }
   bool symlink() const { return host == 3 && ((external_attrs >> 16) & 0170000u) == 0120000u; }
 };
 
 struct Directory {
-  std::size_t prefix = 0;   // bytes of junk before the archive (a self-extractor stub)
+  std::uint64_t prefix = 0;   // bytes of junk before the archive (a self-extractor stub)
   std::vector<Entry> entries;
   const Entry* find(std::string_view name) const;
+
+ private:
+  friend Directory read_directory(const Source& source);
+  std::unordered_map<std::string, std::size_t> index_;   // name → position in entries
 };
 
-// Throws CorruptZip with a reason when the bytes are not a sound zip archive.
-struct CorruptZip {
-  std::string reason;
-};
-Directory read_directory(std::string_view bytes);
+// Throws CorruptZip with a reason when the source is not a sound zip archive.
+Directory read_directory(const Source& source);
 
 // True when the bytes look like a zip archive at all (local header magic or an
 // end-of-central-directory record).

@@ -1,90 +1,123 @@
 #include "read/zip_package.hpp"
 
-#include <Poco/Exception.h>
-#include <Poco/MemoryStream.h>
-#include <Poco/Zip/ZipArchive.h>
-#include <Poco/Zip/ZipException.h>
-#include <Poco/Zip/ZipStream.h>
+#include <zlib.h>
 
 #include <algorithm>
+#include <vector>
 
 namespace karta::zip {
+namespace {
+
+constexpr std::size_t kChunk = 1 << 16;
+
+// zlib's stream, ended however the read ends.
+struct Inflater {
+  z_stream z{};
+  Inflater() {
+    if (inflateInit2(&z, -MAX_WBITS) != Z_OK) throw CorruptZip{"cannot start zlib"};   // raw deflate
+  }
+  ~Inflater() { inflateEnd(&z); }
+};
+
+}  // namespace
 
 Package::Package(std::string_view bytes, std::string file, const ReadOptions& options)
-    : file_(std::move(file)), options_(options) {
+    : Package(std::make_unique<MemorySource>(bytes), std::move(file), options) {}
+
+Package::Package(std::unique_ptr<const Source> source, std::string file, const ReadOptions& options)
+    : source_(std::move(source)), file_(std::move(file)), options_(options) {
   try {
-    dir_ = read_directory(bytes);
+    dir_ = read_directory(*source_);
   } catch (const CorruptZip& e) {
     throw ReadError(ErrorKind::corrupt_zip, file_, e.reason);
-  }
-  bytes_ = bytes.substr(dir_.prefix);
-  for (const Entry& e : dir_.entries) {
-    // Poco asserts on these while parsing; say what they are instead.
-    if (e.method != 0 && e.method != 8)
-      throw ReadError(ErrorKind::unsupported_compression, file_,
-                      e.name + ": unsupported compression method " + std::to_string(e.method));
-  }
-  try {
-    Poco::MemoryInputStream in(bytes_.data(), bytes_.size());
-    archive_ = std::make_unique<Poco::Zip::ZipArchive>(in);
-  } catch (const Poco::Exception& e) {
-    throw ReadError(ErrorKind::corrupt_zip, file_, "damaged zip structure: " + e.displayText());
   }
 }
 
 Package::~Package() = default;
 
 std::string Package::read(const std::string& name) const {
+  std::string out;
+  if (const Entry* e = dir_.find(name))
+    out.reserve(static_cast<std::size_t>(std::min<std::uint64_t>({e->uncompressed, options_.max_part_bytes, 1u << 24})));
+  read(name, [&](std::string_view piece) { out.append(piece); });
+  return out;
+}
+
+void Package::read(const std::string& name, const std::function<void(std::string_view)>& piece) const {
   const Entry* entry = dir_.find(name);
   if (!entry) throw ReadError(ErrorKind::missing_part, file_, "part '" + name + "' is missing");
   if (entry->encrypted())
     throw ReadError(ErrorKind::encrypted_entry, file_, name + ": encrypted entry (password required)");
+  if (entry->method != 0 && entry->method != 8)
+    throw ReadError(ErrorKind::unsupported_compression, file_,
+                    name + ": unsupported compression method " + std::to_string(entry->method));
   if (entry->symlink())
     throw ReadError(ErrorKind::corrupt_zip, file_, name + ": is a symbolic link, not a file");
   if (entry->uncompressed > options_.max_part_bytes)
     throw ReadError(ErrorKind::too_large, file_,
                     name + " declares " + std::to_string(entry->uncompressed) + " bytes, over the " +
                         std::to_string(options_.max_part_bytes) + "-byte part limit");
-  auto header = archive_->findHeader(name);
-  if (header == archive_->headerEnd())
-    throw ReadError(ErrorKind::corrupt_zip, file_, name + ": listed in the directory but has no readable local header");
 
   // Never trust the declared size for more than a hint: stop one byte past it.
   const std::uint64_t cap = std::min<std::uint64_t>(entry->uncompressed, options_.max_part_bytes);
-  std::string out;
-  out.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(cap, 1u << 24)));
+  std::uint64_t produced = 0;
+  std::uint32_t crc = crc32(0, nullptr, 0);
+  auto emit = [&](const char* data, std::size_t n) {
+    produced += n;
+    if (produced > cap) {
+      if (cap == options_.max_part_bytes)
+        throw ReadError(ErrorKind::too_large, file_,
+                        name + " inflates past the " + std::to_string(options_.max_part_bytes) + "-byte part limit");
+      throw ReadError(ErrorKind::corrupt_zip, file_,
+                      name + " inflates to more than the " + std::to_string(entry->uncompressed) +
+                          " bytes its header declares");
+    }
+    crc = crc32(crc, reinterpret_cast<const Bytef*>(data), static_cast<uInt>(n));
+    piece({data, n});
+  };
   try {
-    Poco::MemoryInputStream in(bytes_.data(), bytes_.size());
-    Poco::Zip::ZipInputStream zin(in, header->second, true);
-    zin.exceptions(std::ios::badbit);   // otherwise CRC and inflate errors read as a short part
-    char buf[1 << 16];
-    while (zin.read(buf, sizeof buf), zin.gcount() > 0) {
-      out.append(buf, static_cast<std::size_t>(zin.gcount()));
-      if (out.size() > cap) {
-        if (cap == options_.max_part_bytes)
-          throw ReadError(ErrorKind::too_large, file_,
-                          name + " inflates past the " + std::to_string(options_.max_part_bytes) +
-                              "-byte part limit");
-        throw ReadError(ErrorKind::corrupt_zip, file_,
-                        name + " inflates to more than the " + std::to_string(entry->uncompressed) +
-                            " bytes its header declares");
+    std::vector<char> in(kChunk);
+    std::uint64_t offset = entry->data_offset, left = entry->compressed;
+    if (entry->method == 0) {
+      while (left) {
+        const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(left, kChunk));
+        source_->read(offset, n, in.data());
+        emit(in.data(), n);
+        offset += n;
+        left -= n;
+      }
+    } else {
+      std::vector<char> out(kChunk);
+      Inflater inflater;
+      z_stream& z = inflater.z;
+      for (bool done = false; !done;) {
+        if (z.avail_in == 0 && left) {
+          const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(left, kChunk));
+          source_->read(offset, n, in.data());
+          z.next_in = reinterpret_cast<Bytef*>(in.data());
+          z.avail_in = static_cast<uInt>(n);
+          offset += n;
+          left -= n;
+        }
+        z.next_out = reinterpret_cast<Bytef*>(out.data());
+        z.avail_out = static_cast<uInt>(out.size());
+        const int rc = inflate(&z, Z_NO_FLUSH);
+        emit(out.data(), out.size() - z.avail_out);
+        if (rc == Z_STREAM_END) done = true;
+        else if (rc == Z_BUF_ERROR && z.avail_in == 0 && left == 0)
+          throw CorruptZip{name + ": the compressed data ends early (damaged data)"};
+        else if (rc != Z_OK && rc != Z_BUF_ERROR)
+          throw CorruptZip{name + ": cannot inflate (" + std::string(z.msg ? z.msg : "damaged data") + ")"};
       }
     }
-  } catch (const Poco::Zip::ZipException& e) {
-    std::string what = e.displayText();
-    if (what.find("CRC") != std::string::npos)
-      throw ReadError(ErrorKind::crc_mismatch, file_, name + ": CRC mismatch (the part is damaged)");
-    throw ReadError(ErrorKind::corrupt_zip, file_, name + ": " + what);
-  } catch (const Poco::Exception& e) {
-    throw ReadError(ErrorKind::corrupt_zip, file_, name + ": cannot inflate: " + e.displayText());
-  } catch (const std::ios::failure&) {
-    throw ReadError(ErrorKind::corrupt_zip, file_, name + ": cannot inflate (damaged data)");
+  } catch (const CorruptZip& e) {
+    throw ReadError(ErrorKind::corrupt_zip, file_, e.reason.rfind(name, 0) == 0 ? e.reason : name + ": " + e.reason);
   }
-  if (out.size() != entry->uncompressed)
+  if (produced != entry->uncompressed)
     throw ReadError(ErrorKind::corrupt_zip, file_,
-                    name + " inflates to " + std::to_string(out.size()) + " bytes, not the " +
+                    name + " inflates to " + std::to_string(produced) + " bytes, not the " +
                         std::to_string(entry->uncompressed) + " its header declares");
-  return out;
+  if (crc != entry->crc) throw ReadError(ErrorKind::crc_mismatch, file_, name + ": CRC mismatch (the part is damaged)");
 }
 
 }  // namespace karta::zip
