@@ -17,6 +17,7 @@
 // file, a macOS resource fork, a hidden file; error says which).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -36,6 +37,10 @@ struct BatchOptions {
   enum class Talk { quiet, normal, verbose } talk = Talk::normal;
   bool progress = false;               // a progress line on stderr (the CLI sets it for a terminal)
   ReadOptions read;
+  // When it holds a signal number (the CLI's SIGTERM/SIGINT handler stores
+  // it), workers finish the inputs they hold, take no new one, and the
+  // manifest lists the rest as skipped; null: never stopped.
+  const std::atomic<int>* stop = nullptr;
 };
 
 // One input as the batch sees it: a file, or a member of an archive on disk.
@@ -83,6 +88,8 @@ struct BatchSummary {
   std::size_t ok = 0, failed = 0, skipped = 0, resumed = 0;
   std::size_t output_errors = 0;       // of the failed: outputs that could not be written (OutputError)
   std::string manifest;                // its path, "" when no OUT
+  int stopped_by = 0;                  // the signal that stopped the run, 0 when it ran to the end
+  std::size_t not_reached = 0;         // inputs it never took because of that signal
 };
 
 // Converts every input; never throws for bad input. Throws OutputError

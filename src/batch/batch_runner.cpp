@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cerrno>
 #include <condition_variable>
+#include <csignal>
 #include <cstring>
 #include <cstdio>
 #include <filesystem>
@@ -106,19 +107,37 @@ class Run {
     unsigned jobs = options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
     jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, inputs_.size())));
     std::vector<std::thread> workers;
+    working_ = jobs;
     for (unsigned j = 0; j < jobs; ++j) workers.emplace_back([this] { work(); });
     if (options_.progress) {
       std::unique_lock<std::mutex> lock(mutex_);
       // At most ten redraws a second, however fast inputs finish.
-      while (done_ < inputs_.size()) {
+      while (working_ > 0) {
         draw_progress();
         const auto next = Clock::now() + std::chrono::milliseconds(100);
-        changed_.wait_until(lock, next, [&] { return done_ >= inputs_.size(); });
+        changed_.wait_until(lock, next, [&] { return working_ == 0; });
       }
       draw_progress();
       std::cerr << "\n";
     }
     for (std::thread& t : workers) t.join();
+    if (const int signal = stop_signal()) {
+      // Every input still gets its line: what the signal kept from being
+      // converted is skipped, and --resume converts it.
+      summary_.stopped_by = signal;
+      for (std::size_t i = 0; i < inputs_.size(); ++i) {
+        if (entries_[i]) continue;
+        ManifestEntry e;
+        e.path = inputs_[i].path;
+        e.status = "skipped";
+        e.error = std::string("not converted: the run was stopped by ") + signal_name(signal);
+        e.rules = rules_.version();
+        e.karta = version();
+        entries_[i] = std::move(e);
+        ++summary_.skipped;
+        ++summary_.not_reached;
+      }
+    }
     if (!options_.out_dir.empty()) close_manifest();
     if (!stdout_error_.empty()) throw OutputError("standard output", stdout_error_);
     summary_.output_errors = output_errors_;
@@ -174,16 +193,28 @@ class Run {
     fs::remove(part_);
   }
 
+  int stop_signal() const { return options_.stop ? options_.stop->load() : 0; }
+
+  static std::string signal_name(int signal) {
+    if (signal == SIGTERM) return "SIGTERM";
+    if (signal == SIGINT) return "SIGINT";
+    return "signal " + std::to_string(signal);
+  }
+
   void work() {
     OpenArchives cache;
     for (;;) {
+      if (stop_signal()) break;
       const std::size_t i = next_.fetch_add(1);
-      if (i >= inputs_.size()) return;
+      if (i >= inputs_.size()) break;
       std::string json;
       bool resumed = false;
       ManifestEntry e = convert(inputs_[i], cache, json, resumed);
       finish(i, std::move(e), json, resumed);
     }
+    std::lock_guard<std::mutex> lock(mutex_);
+    --working_;
+    changed_.notify_all();
   }
 
   // An earlier output is kept only when it is there, parses as
@@ -322,6 +353,7 @@ class Run {
   std::mutex mutex_;
   std::condition_variable changed_;
   std::size_t done_ = 0;
+  unsigned working_ = 0;       // workers still taking inputs
   std::uint64_t bytes_ = 0;
   BatchSummary summary_;
   Clock::time_point started_;

@@ -2,6 +2,8 @@
 // and OUT/manifest.jsonl (karta/batch.hpp).
 #include <unistd.h>
 
+#include <atomic>
+#include <csignal>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -29,6 +31,24 @@ void read_paths(std::istream& in, std::vector<std::string>& out) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (!line.empty()) out.push_back(line);
   }
+}
+
+// SIGTERM or SIGINT: the first asks the batch to finish what it holds and
+// write its manifest; a second, while it does, ends the process at once.
+std::atomic<int> stop_requested{0};
+
+extern "C" void on_stop_signal(int signal) {
+  int none = 0;
+  if (!stop_requested.compare_exchange_strong(none, signal)) ::_exit(128 + signal);
+}
+
+void catch_stop_signals() {
+  struct sigaction action {};
+  action.sa_handler = on_stop_signal;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESTART;   // reads and writes in flight go on
+  sigaction(SIGTERM, &action, nullptr);
+  sigaction(SIGINT, &action, nullptr);
 }
 
 std::uint64_t megabytes(double mb) { return static_cast<std::uint64_t>(mb * 1024 * 1024); }
@@ -71,6 +91,8 @@ BatchOptions batch_options(ExtractArgs& a) {
 
 int run(ExtractArgs& a) {
   BatchOptions options = batch_options(a);
+  catch_stop_signals();   // from the start: a signal while inputs are listed still gets a manifest
+  options.stop = &stop_requested;
   if (!a.files_from.empty()) {
     if (a.files_from == "-") read_paths(std::cin, a.inputs);
     else {
@@ -89,6 +111,12 @@ int run(ExtractArgs& a) {
     return inputs_failed;
   }
   const BatchSummary s = run_batch(listed, rules, options);
+  if (s.stopped_by) {
+    std::cerr << "karta extract: stopped by " << (s.stopped_by == SIGTERM ? "SIGTERM" : "SIGINT") << ": "
+              << s.not_reached << " of " << listed.size() << " inputs not converted (skipped in the manifest"
+              << (s.manifest.empty() ? "" : ", " + s.manifest) << "); --resume continues\n";
+    return 128 + s.stopped_by;
+  }
   if (options.talk == BatchOptions::Talk::verbose || (options.progress && !s.manifest.empty()))
     std::cerr << s.ok << " ok (" << s.resumed << " kept from the last run), " << s.failed << " failed, " << s.skipped
               << " skipped; manifest: " << s.manifest << "\n";

@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", version_text, "Print karta's, the rule set's and the libraries' versions");
   app.footer("Exit status: 0 all inputs done, 1 some inputs failed, 2 usage error, 3 an output could not be "
-             "written, 4 internal error (a bug).\nSee karta(1) and README.md.");
+             "written, 4 internal error (a bug), 130/143 extract stopped by SIGINT/SIGTERM (--resume continues).\nSee karta(1) and README.md.");
   app.get_formatter()->column_width(34);
   const std::vector<cli::Command> commands = {cli::add_read_command(app), cli::add_extract_command(app),
                                               cli::add_compare_command(app), cli::add_export_command(app),
