@@ -15,7 +15,7 @@ _karta() {
   local opts=""
   case "${words[1]}" in
     read) opts="-o --output --help" ;;
-    extract) opts="-o --output -j --jobs --resume --jsonl --files-from --shard -q --quiet -v --verbose --rules
+    extract) opts="-o --output -j --jobs --resume --jsonl --files-from --follow-symlinks --shard -q --quiet -v --verbose --rules
                    --max-file-mb --max-part-mb --max-line-mb --max-xml-depth --max-rows --max-cells --max-text-mb
                    --time-budget --libreoffice-timeout --help" ;;
     compare) opts="-o --output --rules --help" ;;

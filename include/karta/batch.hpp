@@ -34,6 +34,7 @@ struct BatchOptions {
   unsigned jobs = 0;                   // worker threads; 0: one per core
   bool resume = false;                 // keep outputs whose input, rule set and karta version are unchanged
   int shard = 1, shards = 1;           // take the shard-th of `shards` stable shards
+  bool follow_symlinks = false;        // follow links to directories and out of the tree (loops fail)
   enum class Talk { quiet, normal, verbose } talk = Talk::normal;
   bool progress = false;               // a progress line on stderr (the CLI sets it for a terminal)
   ReadOptions read;
@@ -50,6 +51,7 @@ struct BatchInput {
   std::string file;                    // the file on disk
   std::vector<std::string> members;    // archive members, outermost first (none for a plain file)
   std::string skip;                    // why it is not converted; "" converts it
+  std::string fail;                    // why it fails unread (a symbolic link loop, an unlistable directory)
 };
 
 // Expands arguments (files, directories walked in sorted order, archives of

@@ -101,7 +101,7 @@ class Run {
     // start (each would otherwise pay LibreOffice's start-up).
     std::vector<std::string> files;
     for (const BatchInput& in : inputs_)
-      if (in.members.empty() && in.skip.empty()) files.push_back(in.file);
+      if (in.members.empty() && in.skip.empty() && in.fail.empty()) files.push_back(in.file);
     libreoffice::BatchConversion office(files, options_.read);
     if (!options_.out_dir.empty()) open_manifest();
     unsigned jobs = options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -241,6 +241,11 @@ class Run {
     if (!in.skip.empty()) {
       e.status = "skipped";
       e.error = in.skip;
+      return e;
+    }
+    if (!in.fail.empty()) {
+      e.status = "failed";
+      e.error = in.fail;
       return e;
     }
     try {

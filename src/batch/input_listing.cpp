@@ -3,7 +3,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
+
+#include <sys/stat.h>
 
 #include "batch/archive_reader.hpp"
 #include "karta/batch.hpp"
@@ -91,26 +94,20 @@ class Lister {
   void argument(const std::string& arg) {
     std::error_code ec;
     if (fs::is_directory(arg, ec)) {
-      std::vector<std::pair<fs::path, std::string>> files;   // each entry and why it is skipped ("" converts it)
-      const fs::path root = fs::weakly_canonical(arg, ec);
-      for (auto it = fs::recursive_directory_iterator(arg, fs::directory_options::skip_permission_denied, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        // OUT inside an input directory holds this tool's own output, not inputs.
-        if (it->is_directory() && !out_.empty() && fs::weakly_canonical(it->path(), ec) == out_) {
-          it.disable_recursion_pending();
-          continue;
-        }
-        std::error_code status_ec;
-        if (it->is_directory(status_ec) && !it->is_symlink(status_ec)) continue;   // walked into
-        const std::string why = not_a_document_file(*it, root);
-        files.emplace_back(it->path(), why);
-      }
-      std::sort(files.begin(), files.end());
-      for (const auto& [f, why] : files) {
-        const std::string rel = safe_relative_path(f.lexically_relative(arg).string());
+      Walk walk{fs::path(arg), fs::weakly_canonical(arg, ec), {}, {}};
+      walk_directory(walk, walk.top);
+      std::sort(walk.files.begin(), walk.files.end(),
+                [](const Found& x, const Found& y) { return x.path < y.path; });
+      for (const Found& f : walk.files) {
+        const std::string rel = safe_relative_path(f.path.lexically_relative(walk.top).string());
         // Never opened: a FIFO would block the run, a device read forever.
-        if (!why.empty()) add(BatchInput{f.string(), "", f.string(), {}, why}, rel);
-        else file(f.string(), rel);
+        if (!f.skip.empty() || !f.fail.empty()) {
+          BatchInput in{f.path.string(), "", f.path.string(), {}, f.skip};
+          in.fail = f.fail;
+          add(std::move(in), rel);
+        } else {
+          file(f.path.string(), rel);
+        }
       }
       return;
     }
@@ -125,6 +122,86 @@ class Lister {
   std::vector<BatchInput> take() { return settle(); }
 
  private:
+  struct Found {
+    fs::path path;
+    std::string skip, fail;   // why it is skipped or fails unread; both "" convert it
+  };
+  struct Walk {
+    fs::path top;                                  // as given
+    fs::path root;                                 // canonical: what "inside" means
+    std::vector<std::pair<dev_t, ino_t>> open;     // the directories from the top down to here
+    std::set<std::pair<dev_t, ino_t>> walked;      // every directory listed once, however reached
+    std::vector<Found> files;
+  };
+
+  static std::optional<std::pair<dev_t, ino_t>> identity(const fs::path& p) {
+    struct stat st {};
+    if (::stat(p.c_str(), &st) != 0) return std::nullopt;
+    return std::make_pair(st.st_dev, st.st_ino);
+  }
+
+  // The directory's entries, depth first. A directory that cannot be listed
+  // is a failed line, not a silent gap; with --follow-symlinks a link back
+  // to a directory being walked is a loop (failed), one to a directory
+  // walked already is skipped, so no file is listed twice.
+  void walk_directory(Walk& w, const fs::path& dir) {
+    const auto id = identity(dir);
+    if (id) {
+      w.open.push_back(*id);
+      w.walked.insert(*id);
+    }
+    // Sorted, so that which of two links to one directory is walked (and
+    // so every output path) does not depend on the file system's order.
+    std::vector<fs::directory_entry> entries;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+      entries.push_back(*it);
+    if (ec) w.files.push_back({dir, "", "cannot list the directory: " + ec.message()});
+    std::sort(entries.begin(), entries.end());
+    for (const fs::directory_entry& entry : entries) {
+      std::error_code own_ec;
+      const bool link = entry.is_symlink(own_ec);
+      // OUT inside an input directory holds this tool's own output, not inputs.
+      if (entry.is_directory(own_ec) && !out_.empty()) {
+        std::error_code canon_ec;
+        if (fs::weakly_canonical(entry.path(), canon_ec) == out_) continue;
+      }
+      if (!link && entry.is_directory(own_ec)) {
+        walk_directory(w, entry.path());
+        continue;
+      }
+      if (link && options_.follow_symlinks) {
+        std::error_code target_ec;
+        const fs::file_status target = fs::status(entry.path(), target_ec);
+        if (!target_ec && fs::is_directory(target)) {
+          const auto target_id = identity(entry.path());
+          if (target_id && std::find(w.open.begin(), w.open.end(), *target_id) != w.open.end()) {
+            w.files.push_back({entry.path(), "", "symbolic link loop: it leads back to a directory being walked (" +
+                                                     fs::canonical(entry.path(), target_ec).string() + ")"});
+          } else if (target_id && w.walked.count(*target_id)) {
+            w.files.push_back({entry.path(), "symbolic link to a directory listed already (" +
+                                                 fs::canonical(entry.path(), target_ec).string() + ")", ""});
+          } else {
+            walk_directory(w, entry.path());
+          }
+          continue;
+        }
+        if (!target_ec && fs::is_regular_file(target)) {
+          w.files.push_back({entry.path(), "", ""});   // followed, wherever it leads
+          continue;
+        }
+        if (!target_ec && fs::exists(target)) {
+          w.files.push_back({entry.path(), std::string("symbolic link to a ") +
+                                               (fs::is_fifo(target) ? "named pipe" : fs::is_socket(target) ? "socket"
+                                                : "device file") + ", not opened", ""});
+          continue;
+        }
+      }
+      w.files.push_back({entry.path(), not_a_document_file(entry, w.root), ""});
+    }
+    if (id) w.open.pop_back();
+  }
+
   void file(const std::string& path, const std::string& rel) {
     BatchInput in{path, "", path, {}, skip_reason(path)};
     if (!in.skip.empty()) return add(std::move(in), rel);

@@ -17,7 +17,7 @@ namespace {
 struct ExtractArgs {
   std::vector<std::string> inputs;
   std::string out, files_from, shard, rules;
-  bool jsonl = false, resume = false, quiet = false, verbose = false;
+  bool jsonl = false, resume = false, quiet = false, verbose = false, follow_symlinks = false;
   unsigned jobs = 0;
   double max_file_mb = 256, max_part_mb = 64, max_line_mb = 16, max_text_mb = 10, time_budget = 60,
          libreoffice_timeout = 120;
@@ -64,6 +64,7 @@ BatchOptions batch_options(ExtractArgs& a) {
   if (a.jsonl) options.stdout_mode = BatchOptions::Stdout::lines;
   options.jobs = a.jobs;
   options.resume = a.resume;
+  options.follow_symlinks = a.follow_symlinks;
   if (!a.shard.empty()) {
     int k = 0, n = 0;
     char slash = 0, extra = 0;
@@ -136,6 +137,8 @@ Command add_extract_command(CLI::App& app) {
   c->add_flag("--resume", a->resume, "keep outputs whose input, rule set and karta version are unchanged");
   c->add_flag("--jsonl", a->jsonl, "stream results to stdout, one JSON object per line");
   c->add_option("--files-from", a->files_from, "read input paths from FILE, one per line (- for stdin)");
+  c->add_flag("--follow-symlinks", a->follow_symlinks,
+              "follow links to directories and out of the input directory (a loop fails, a directory is listed once)");
   c->add_option("--shard", a->shard, "convert only the K-th of N stable shards of the inputs (K/N)");
   c->add_flag("-q,--quiet", a->quiet, "no progress and no error lines");
   c->add_flag("-v,--verbose", a->verbose, "a line per input");

@@ -260,6 +260,8 @@ BatchConversion::BatchConversion(const std::vector<std::string>& paths, const Re
   // then the whole of those few.
   std::vector<std::pair<std::string, std::string>> todo;   // (sha256, path)
   for (const std::string& path : paths) {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) continue;   // a pipe read here would be empty when its turn comes
     std::ifstream in(path, std::ios::binary);
     char head[8] = {};
     if (!in.read(head, sizeof head)) continue;

@@ -1,8 +1,11 @@
 // Format detection from content, then the reader for that format. Nothing
 // here trusts the file name.
 #include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -119,9 +122,25 @@ std::optional<ReadError> load_file(const std::string& path, const ReadOptions& o
   if (ec) return ReadError(ErrorKind::io, path, "cannot read: " + ec.message());
   if (std::filesystem::is_directory(status)) return ReadError(ErrorKind::io, path, "is a directory");
   if (!std::filesystem::is_regular_file(status)) {
-    // /dev/stdin, <(…), a named pipe given on purpose.
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // /dev/stdin, <(…), a named pipe given on purpose. Opening a FIFO
+    // blocks until someone writes to it, forever if nobody does: open it
+    // without waiting, and wait for its first bytes within the time budget.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) return ReadError(ErrorKind::io, path, std::string("cannot read: ") + std::strerror(errno));
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode) && options.time_budget_ms) {
+      pollfd ready{fd, POLLIN, 0};
+      int r;
+      do r = ::poll(&ready, 1, static_cast<int>(std::min<std::uint64_t>(options.time_budget_ms, INT32_MAX)));
+      while (r < 0 && errno == EINTR);
+      if (r == 0) {
+        ::close(fd);
+        return ReadError(ErrorKind::io, path,
+                         "nothing was written to this pipe within the " + std::to_string(options.time_budget_ms / 1000) +
+                             "-second time budget");
+      }
+    }
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     auto error = read_stream(fd, path, options, bytes);
     ::close(fd);
     return error;
