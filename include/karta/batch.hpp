@@ -73,7 +73,7 @@ struct ManifestEntry {
   std::optional<std::string> sha256;
   std::optional<std::uint64_t> bytes;
   std::optional<std::string> format;
-  std::string status;                  // ok | failed | skipped
+  std::string status;                  // ok | failed | skipped | removed (an earlier input that is gone)
   std::optional<std::string> error;
   std::optional<std::string> output;
   std::optional<int> measures;
@@ -90,6 +90,7 @@ struct BatchSummary {
   std::size_t ok = 0, failed = 0, skipped = 0, resumed = 0;
   std::size_t output_errors = 0;       // of the failed: outputs that could not be written (OutputError)
   std::string manifest;                // its path, "" when no OUT
+  std::size_t removed = 0;             // earlier inputs that are gone: "removed" lines, their outputs kept
   int stopped_by = 0;                  // the signal that stopped the run, 0 when it ran to the end
   std::size_t not_reached = 0;         // inputs it never took because of that signal
 };

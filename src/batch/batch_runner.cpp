@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -158,17 +159,16 @@ class Run {
                                                  : "manifest.jsonl";
     manifest_ = out / name;
     part_ = manifest_.string() + ".part";
-    if (options_.resume) {
-      // A finished run's manifest, then what a killed run got done: later lines win.
-      for (const fs::path& p : {manifest_, part_}) {
-        std::ifstream in(p);
-        std::string line;
-        while (std::getline(in, line))
-          if (auto e = parse_manifest_line(line)) previous_[e->path] = *e;
-      }
-    } else {
-      fs::remove(part_);
+    // A finished run's manifest, then what a killed run got done: later
+    // lines win. --resume keeps outputs by it; every run marks the outputs
+    // of inputs that are gone.
+    for (const fs::path& p : {manifest_, part_}) {
+      std::ifstream in(p);
+      std::string line;
+      while (std::getline(in, line))
+        if (auto e = parse_manifest_line(line)) previous_[e->path] = *e;
     }
+    if (!options_.resume) fs::remove(part_);
     if (options_.shards <= 1) remove_stale_temporaries(out);
     part_file_ = std::fopen(part_.c_str(), "a");
     if (!part_file_) throw OutputError(part_.string(), std::strerror(errno));
@@ -187,8 +187,33 @@ class Run {
   void close_manifest() {
     if (std::fclose(part_file_) != 0 && part_error_.empty()) part_error_ = std::strerror(errno);
     std::string text;
+    std::set<std::string> listed, outputs;
     for (const auto& e : entries_)
-      if (e) text += manifest_line(*e) + "\n";
+      if (e) {
+        text += manifest_line(*e) + "\n";
+        listed.insert(e->path);
+        if (e->output) outputs.insert(*e->output);
+      }
+    // An earlier input that is gone keeps its output (nothing is deleted)
+    // under a "removed" line, which compare and export read and skip.
+    for (const auto& [path, e] : previous_) {
+      if (!e.output || outputs.count(*e.output)) continue;   // no output, or it was taken over
+      if (listed.count(path)) {
+        // The same input under a new output name (another input now shares
+        // its old one): the old file is a stale copy, not a document of its own.
+        std::error_code ec;
+        fs::remove(fs::path(options_.out_dir) / *e.output, ec);
+        continue;
+      }
+      ManifestEntry removed = e;
+      if (removed.status != "removed") {
+        removed.status = "removed";
+        removed.error = "no longer among the inputs: its output is kept, and compare and export skip it";
+        removed.ms = 0;
+      }
+      text += manifest_line(removed) + "\n";
+      ++summary_.removed;
+    }
     write_file_atomically(manifest_, [&](std::ostream& out) { out << text; });
     fs::remove(part_);
   }

@@ -2,11 +2,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <set>
 
 #include "batch/output_lock.hpp"
 #include "cli/commands.hpp"
+#include "karta/batch.hpp"
 #include "karta/extract.hpp"
 #include "karta/extraction_json.hpp"
 #include "model/utf8.hpp"
@@ -22,14 +26,43 @@ bool looks_like_json(const std::string& bytes) {
   return false;
 }
 
+// manifest.jsonl, manifest-K-of-N.jsonl and their .part: the batch's own
+// records, read by removed_outputs, not extractions.
+bool is_manifest(const std::string& name) {
+  if (name.rfind("manifest", 0) != 0) return false;
+  auto ends = [&](const char* tail) {
+    const std::size_t n = std::strlen(tail);
+    return name.size() >= n && name.compare(name.size() - n, n, tail) == 0;
+  };
+  return ends(".jsonl") || ends(".jsonl.part");
+}
+
 std::vector<std::string> files_under(const std::string& dir) {
   std::vector<std::string> found;
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-    if (it->is_regular_file() && !is_output_lock(it->path().filename().string())) found.push_back(it->path().string());
+    if (it->is_regular_file() && !is_output_lock(it->path().filename().string()) &&
+        !(it.depth() == 0 && is_manifest(it->path().filename().string())))
+      found.push_back(it->path().string());
   std::sort(found.begin(), found.end());
   return found;
+}
+
+// The outputs a batch's manifests in `dir` mark "removed": their inputs are
+// gone, so they are no longer part of the collection (karta/batch.hpp).
+std::set<std::string> removed_outputs(const std::string& dir) {
+  std::set<std::string> removed;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (!is_manifest(entry.path().filename().string())) continue;
+    std::ifstream in(entry.path());
+    std::string line;
+    while (std::getline(in, line))
+      if (auto e = parse_manifest_line(line); e && e->status == "removed" && e->output)
+        removed.insert((fs::path(dir) / *e->output).lexically_normal().string());
+  }
+  return removed;
 }
 
 // Whether the folder holds any file at all; stops at the first.
@@ -69,7 +102,13 @@ LoadedInputs load_extractions(const char* command, const std::vector<std::string
   for (const std::string& in : inputs) {
     std::error_code ec;
     const bool walked = in != "-" && fs::is_directory(in, ec);
+    const std::set<std::string> removed = walked ? removed_outputs(in) : std::set<std::string>{};
     for (const std::string& path : walked ? files_under(in) : std::vector<std::string>{in}) {
+      if (removed.count(fs::path(path).lexically_normal().string())) {
+        std::cerr << "karta " << command << ": skipped " << for_terminal(path)
+                  << ": its input was removed (the manifest says so)\n";
+        continue;
+      }
       std::string bytes;
       if (auto error = load_file(path, {}, bytes)) {
         out.failed.push_back({path, error->reason()});

@@ -50,8 +50,15 @@ void write_file_atomically(const std::filesystem::path& target, const std::funct
   if (ec) throw OutputError(target.string(), ec.message());
 }
 
+// Exactly what write_file_atomically names: the mark, then the pid and
+// nothing else. An input called "x.karta-tmp-1.docx" gets the output
+// "x.karta-tmp-1.docx.json", which this never matches.
 bool is_leftover_temporary(const std::filesystem::path& file) {
-  return file.filename().string().find(kTempMark) != std::string::npos;
+  const std::string name = file.filename().string();
+  const std::size_t mark = name.rfind(kTempMark);
+  if (mark == std::string::npos || mark == 0) return false;
+  const std::string pid = name.substr(mark + std::strlen(kTempMark));
+  return !pid.empty() && pid.find_first_not_of("0123456789") == std::string::npos;
 }
 
 }  // namespace karta

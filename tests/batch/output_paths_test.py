@@ -78,6 +78,37 @@ def main():
         p = extract('y2023', 'y2024', '-o', 'grow', '--resume', '--quiet', cwd=tmp)
         check(p.returncode == 0, f'resume after adding a directory: exit {p.returncode} {p.stderr}')
         agree(tmp / 'grow', manifest(tmp / 'grow'), 'resume after adding a directory')
+        check(not (tmp / 'grow' / 'prikaz1.txt.json').exists(),
+              'the output y2023/prikaz1.txt had before its name collided is gone (compare would read it twice)')
+
+        # Item 5: an input gone since the last run keeps its output under a
+        # "removed" manifest line, and compare skips it.
+        (tmp / 'y2024' / 'only-y2024.txt').rename(tmp / 'only-y2024.txt.away')
+        p = extract('y2023', 'y2024', '-o', 'grow', '--resume', '--quiet', cwd=tmp)
+        check(p.returncode == 0, f'resume after removing an input: exit {p.returncode} {p.stderr}')
+        lines = manifest(tmp / 'grow')
+        gone = [e for e in lines if e['path'] == 'y2024/only-y2024.txt']
+        check(len(gone) == 1 and gone[0]['status'] == 'removed' and gone[0]['output'] == 'only-y2024.txt.json'
+              and (tmp / 'grow' / 'only-y2024.txt.json').exists(),
+              f'the removed input has a "removed" line and its output is kept: {gone}')
+        check(sum(1 for e in lines if e['status'] == 'ok') == 3, 'the three inputs still there are ok')
+        p = subprocess.run([str(KARTA), 'compare', 'grow', '-o', 'cmp'], capture_output=True, text=True, cwd=tmp, timeout=300)
+        check('only-y2024.txt.json: its input was removed' in p.stderr,
+              f'compare skips the removed input\'s output, saying why: {p.stderr.strip()[-300:]}')
+        (tmp / 'only-y2024.txt.away').rename(tmp / 'y2024' / 'only-y2024.txt')
+        p = extract('y2023', 'y2024', '-o', 'grow', '--resume', '--quiet', cwd=tmp)
+        check([e['status'] for e in manifest(tmp / 'grow') if e['path'] == 'y2024/only-y2024.txt'] == ['ok'],
+              'an input back again is ok again')
+
+        # Item 5: an input whose name holds karta's temporary mark keeps its
+        # output when a later run into the same OUT cleans up temporaries.
+        (tmp / 'marked').mkdir()
+        shutil.copy(SOURCE / 'corpus' / 'tyumen-roadmap-2023.txt', tmp / 'marked' / 'акт.karta-tmp-7.txt')
+        shutil.copy(SOURCE / 'corpus' / 'tyumen-roadmap-2023.txt', tmp / 'marked' / 'акт.karta-tmp-8')
+        p = extract('marked', '-o', 'shared', '--quiet', cwd=tmp)
+        p = extract('y2023', '-o', 'shared', '--quiet', cwd=tmp)
+        for name in ('акт.karta-tmp-7.txt.json', 'акт.karta-tmp-8.json'):
+            check((tmp / 'shared' / name).exists(), f'{name} survives a later run into the same OUT')
 
         # An output damaged or replaced since: converted again, not kept.
         target = tmp / 'whole' / by_path['y2023/only-y2023.txt']
