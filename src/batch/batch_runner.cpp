@@ -169,19 +169,29 @@ class Run {
         if (auto e = parse_manifest_line(line)) previous_[e->path] = *e;
     }
     if (!options_.resume) fs::remove(part_);
-    if (options_.shards <= 1) remove_stale_temporaries(out);
+    remove_stale_temporaries(out);
     part_file_ = std::fopen(part_.c_str(), "a");
     if (!part_file_) throw OutputError(part_.string(), std::strerror(errno));
     summary_.manifest = manifest_.string();
   }
 
-  // Left by a killed run; a shard run leaves them alone, as other shards may share OUT.
-  static void remove_stale_temporaries(const fs::path& out) {
+  // Left by a killed run. A shard removes only those of its own outputs and
+  // manifest: it holds its shard's lock, while other shards sharing OUT may
+  // be writing theirs this very moment.
+  void remove_stale_temporaries(const fs::path& out) {
+    std::set<fs::path> mine;
+    if (options_.shards > 1) {
+      for (const BatchInput& in : inputs_) mine.insert((out / in.output).lexically_normal());
+      mine.insert(manifest_.lexically_normal());
+    }
     std::error_code ec;
     for (auto it = fs::recursive_directory_iterator(out, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec))
-      if (it->is_regular_file() && is_leftover_temporary(it->path()))
-        fs::remove(it->path(), ec);
+         it.increment(ec)) {
+      if (!it->is_regular_file()) continue;
+      const fs::path target = temporary_target(it->path());
+      std::error_code gone;
+      if (!target.empty() && (options_.shards <= 1 || mine.count(target.lexically_normal()))) fs::remove(it->path(), gone);
+    }
   }
 
   void close_manifest() {

@@ -53,12 +53,15 @@ void write_file_atomically(const std::filesystem::path& target, const std::funct
 // Exactly what write_file_atomically names: the mark, then the pid and
 // nothing else. An input called "x.karta-tmp-1.docx" gets the output
 // "x.karta-tmp-1.docx.json", which this never matches.
-bool is_leftover_temporary(const std::filesystem::path& file) {
+std::filesystem::path temporary_target(const std::filesystem::path& file) {
   const std::string name = file.filename().string();
   const std::size_t mark = name.rfind(kTempMark);
-  if (mark == std::string::npos || mark == 0) return false;
+  if (mark == std::string::npos || mark == 0) return {};
   const std::string pid = name.substr(mark + std::strlen(kTempMark));
-  return !pid.empty() && pid.find_first_not_of("0123456789") == std::string::npos;
+  if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos) return {};
+  return file.parent_path() / name.substr(0, mark);
 }
+
+bool is_leftover_temporary(const std::filesystem::path& file) { return !temporary_target(file).empty(); }
 
 }  // namespace karta

@@ -14,5 +14,7 @@ void write_file_atomically(const std::filesystem::path& target, const std::funct
 
 // Whether `file` is a temporary a killed run left behind.
 bool is_leftover_temporary(const std::filesystem::path& file);
+// The file such a temporary was to become, or an empty path when `file` is none.
+std::filesystem::path temporary_target(const std::filesystem::path& file);
 
 }  // namespace karta
