@@ -35,6 +35,11 @@ struct ReadOptions {
   std::uint64_t max_text_node_bytes = 10000000; // one XML text node (libxml2 refuses more than 10 MB in any case)
   std::size_t max_table_rows = 100000;          // rows of one table
   std::size_t max_row_cells = 1000;             // cells of one row
+  // Counted while reading, so that memory stays a small multiple of the
+  // input whatever its shape (millions of short lines, empty paragraphs or cells).
+  std::size_t max_paragraphs = 200000;          // paragraphs outside tables in one document
+  std::size_t max_document_cells = 1000000;     // table cells in one document, all tables together
+  std::size_t max_lines = 1000000;              // lines of one text input
   std::uint64_t time_budget_ms = 60000;         // wall clock for reading and extracting one document; 0: none
   // .doc and other formats read through LibreOffice (read/libreoffice.hpp):
   // the conversion's wall clock, and the address space the process may map.

@@ -22,7 +22,8 @@ struct ExtractArgs {
   double max_file_mb = 256, max_part_mb = 64, max_line_mb = 16, max_text_mb = 10, time_budget = 60,
          libreoffice_timeout = 120;
   int max_xml_depth = 256;
-  std::size_t max_rows = 100000, max_cells = 1000;
+  std::size_t max_rows = 100000, max_cells = 1000, max_paragraphs = 200000, max_total_cells = 1000000,
+              max_lines = 1000000;
 };
 
 void read_paths(std::istream& in, std::vector<std::string>& out) {
@@ -81,6 +82,9 @@ BatchOptions batch_options(ExtractArgs& a) {
   r.max_xml_depth = a.max_xml_depth;
   r.max_table_rows = a.max_rows;
   r.max_row_cells = a.max_cells;
+  r.max_paragraphs = a.max_paragraphs;
+  r.max_document_cells = a.max_total_cells;
+  r.max_lines = a.max_lines;
   r.max_text_node_bytes = static_cast<std::uint64_t>(a.max_text_mb * 1000 * 1000);
   r.time_budget_ms = static_cast<std::uint64_t>(a.time_budget * 1000);
   r.libreoffice_timeout_ms = static_cast<std::uint64_t>(a.libreoffice_timeout * 1000);
@@ -151,6 +155,9 @@ Command add_extract_command(CLI::App& app) {
   c->add_option("--max-xml-depth", a->max_xml_depth, "element nesting")->group(limits)->check(positive)->capture_default_str();
   c->add_option("--max-rows", a->max_rows, "rows of one table")->group(limits)->check(positive)->capture_default_str();
   c->add_option("--max-cells", a->max_cells, "cells of one row")->group(limits)->check(positive)->capture_default_str();
+  c->add_option("--max-paragraphs", a->max_paragraphs, "paragraphs of one document, outside tables")->group(limits)->check(CLI::PositiveNumber)->capture_default_str();
+  c->add_option("--max-total-cells", a->max_total_cells, "table cells of one document, all tables together")->group(limits)->check(CLI::PositiveNumber)->capture_default_str();
+  c->add_option("--max-lines", a->max_lines, "lines of one text input")->group(limits)->check(CLI::PositiveNumber)->capture_default_str();
   c->add_option("--max-text-mb", a->max_text_mb, "one XML text node (libxml2's own ceiling is 10)")->group(limits)->check(positive)->capture_default_str();
   c->add_option("--time-budget", a->time_budget, "seconds to read and extract one document; 0: none")->group(limits)
       ->check(CLI::NonNegativeNumber)->capture_default_str();

@@ -11,6 +11,7 @@ struct Current {
   ReadOptions options;
   Clock::time_point deadline;
   unsigned calls = 0;
+  std::size_t paragraphs = 0, cells = 0;
 };
 
 thread_local Current current;
@@ -24,6 +25,7 @@ WorkLimits::WorkLimits(const std::string& name, const ReadOptions& options) {
   current.name = name;
   current.options = options;
   current.calls = 0;
+  current.paragraphs = current.cells = 0;
   current.deadline = options.time_budget_ms ? Clock::now() + std::chrono::milliseconds(options.time_budget_ms)
                                             : Clock::time_point::max();
 }
@@ -48,6 +50,19 @@ void check_table_size(std::size_t rows, std::size_t cells_in_row) {
   if (cells_in_row > current.options.max_row_cells)
     throw ReadError(ErrorKind::too_large, current.name,
                     "a table row with more than " + std::to_string(current.options.max_row_cells) + " cells (the limit)");
+}
+
+void count_paragraph() {
+  if (!current.active || ++current.paragraphs <= current.options.max_paragraphs) return;
+  throw ReadError(ErrorKind::too_large, current.name,
+                  "more than " + std::to_string(current.options.max_paragraphs) + " paragraphs (the limit)");
+}
+
+void count_cells(std::size_t added) {
+  if (!current.active || (current.cells += added) <= current.options.max_document_cells) return;
+  throw ReadError(ErrorKind::too_large, current.name,
+                  "more than " + std::to_string(current.options.max_document_cells) +
+                      " table cells in all (the limit)");
 }
 
 }  // namespace karta

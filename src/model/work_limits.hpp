@@ -28,4 +28,9 @@ void check_time_budget(const char* stage);
 // Throws ReadError(too_large) when a table grows past its limits.
 void check_table_size(std::size_t rows, std::size_t cells_in_row);
 
+// Count what the reader adds to the document model; throw ReadError
+// (too_large) past max_paragraphs or max_document_cells.
+void count_paragraph();
+void count_cells(std::size_t added);
+
 }  // namespace karta

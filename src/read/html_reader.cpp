@@ -161,6 +161,7 @@ class HtmlWalker {
         p.text = t;
         p.pos.line_first = p.pos.line_last = line;
         p.pos.index = static_cast<int>(out.size());
+        count_paragraph();
         out.emplace_back(std::move(p));
       }
       text.clear();
@@ -273,6 +274,7 @@ class HtmlWalker {
         t.columns = std::max(t.columns, col);
         row.cells.push_back(std::move(cell));
         check_table_size(t.rows.size() + 1, row.cells.size());
+        count_cells(1);
       }
       if (row.cells.empty()) return;
       // This row used up one row of each rowspan that covers it; its own

@@ -219,6 +219,7 @@ class OdfBody {
     p.pos.part = part_name();
     p.pos.line_first = p.pos.line_last = line_;
     p.pos.index = static_cast<int>(out_.blocks.size());
+    count_paragraph();
     out_.blocks.emplace_back(std::move(p));
   }
 
@@ -243,6 +244,7 @@ class OdfBody {
       ++t->col;
       t->row->cells.push_back(std::move(copy));
       check_table_size(t->table.rows.size() + 1, t->row->cells.size());
+      count_cells(1);
     }
     // A spanned cell's neighbours to the right are covered-table-cell elements,
     // which advance the column themselves.

@@ -652,6 +652,7 @@ class Layout {
     p.text = std::move(paragraph_);
     paragraph_.clear();
     p.pos.index = static_cast<int>(out_.blocks.size());
+    count_paragraph();
     out_.blocks.emplace_back(std::move(p));
   }
 

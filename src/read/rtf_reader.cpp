@@ -493,6 +493,7 @@ class RtfBody {
     p.text = std::move(text);
     p.pos.line_first = p.pos.line_last = line_;
     p.pos.index = static_cast<int>(out_.blocks.size());
+    count_paragraph();
     out_.blocks.emplace_back(std::move(p));
   }
 
@@ -538,6 +539,7 @@ class RtfBody {
     row.line_last = line_;
     b.rows.push_back(std::move(row));
     check_table_size(b.rows.size(), b.rows.back().cells.size());
+    count_cells(b.rows.back().cells.size());
   }
 
   // Every open table, innermost first, into its container; the outer one

@@ -54,8 +54,10 @@ struct LineScan {
 };
 
 
-std::vector<LineScan> scan_lines(std::string_view s) {
-  std::vector<LineScan> lines;
+// Visits each line in turn. Nothing is kept per line: a file of millions of
+// short lines cost tens of bytes a line here when they were collected.
+template <class Visit>
+void scan_lines(std::string_view s, Visit&& visit) {
   std::size_t start = 0;
   int number = 1;
   while (start < s.size()) {
@@ -72,10 +74,9 @@ std::vector<LineScan> scan_lines(std::string_view s) {
       if (i - at > 1) line.multibyte = true;
       if (c >= 0x400 && c <= 0x4FF) ++line.cyrillic;
     }
-    lines.push_back(line);
+    visit(line);
     start = end;
   }
-  return lines;
 }
 
 // windows-1251 or KOI8-R, as ICU's detector ranks them.
@@ -150,33 +151,38 @@ DecodedText decode_text(std::string_view bytes, Diagnostics& diagnostics) {
     diagnostics.push_back({Level::warning, "text.nul_bytes",
                            std::to_string(bytes.size() - clean.size()) + " NUL bytes removed", ""});
 
-  std::vector<LineScan> lines = scan_lines(clean);
   std::size_t utf8_lines = 0, foreign_lines = 0;
-  for (const LineScan& l : lines) {
+  scan_lines(clean, [&](const LineScan& l) {
     if (!l.valid) ++foreign_lines;
     else if (l.multibyte) ++utf8_lines;
+  });
+  if (foreign_lines == 0) {
+    out.encoding = "UTF-8";
+    out.utf8 = std::move(clean);
+    return out;
   }
   // A file assembled from several sources: mostly UTF-8, with lines in a
   // single-byte code page. Each foreign line is decoded on its own.
-  if (foreign_lines == 0 || out.encoding == "UTF-8" || utf8_lines >= foreign_lines) {
+  if (out.encoding == "UTF-8" || utf8_lines >= foreign_lines) {
     out.encoding = "UTF-8";
     std::set<int> bad, stray;
     std::set<std::string> codepages;
-    for (const LineScan& l : lines) {
+    out.utf8.reserve(clean.size());
+    scan_lines(clean, [&](const LineScan& l) {
       if (l.valid) {
         out.utf8 += l.bytes;
-        continue;
+        return;
       }
       if (l.mostly_utf8()) {
         out.utf8 += with_replacement_characters(l.bytes);
         stray.insert(l.number);
-        continue;
+        return;
       }
       std::string codepage = detect_cyrillic_codepage(l.bytes);
       codepages.insert(codepage);
       out.utf8 += convert(l.bytes, codepage.c_str());
       bad.insert(l.number);
-    }
+    });
     if (!bad.empty()) {
       std::string used;
       for (const std::string& c : codepages) used += (used.empty() ? "" : " or ") + c;

@@ -93,7 +93,14 @@ std::vector<std::string> collapsed_box_lines(const std::string& line) {
 }
 
 std::vector<Line> split_lines(const std::string& text, const std::string& file, const ReadOptions& options) {
+  // Counted before any line is made: past the limit the input fails before
+  // it costs memory, and under it the vector is allocated once, not doubled.
+  const std::size_t breaks = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) +
+                             static_cast<std::size_t>(std::count(text.begin(), text.end(), '\f'));
+  if (breaks + 1 > options.max_lines)
+    throw ReadError(ErrorKind::too_large, file, "more than " + std::to_string(options.max_lines) + " lines (the limit)");
   std::vector<Line> lines;
+  lines.reserve(breaks + 1);
   std::size_t start = 0;
   int number = 1;
   while (start <= text.size()) {
@@ -103,6 +110,8 @@ std::vector<Line> split_lines(const std::string& text, const std::string& file, 
       throw ReadError(ErrorKind::too_large, file,
                       "line " + std::to_string(number) + " is longer than the " +
                           std::to_string(options.max_line_bytes) + "-byte line limit");
+    if (static_cast<std::size_t>(number) > options.max_lines)
+      throw ReadError(ErrorKind::too_large, file, "more than " + std::to_string(options.max_lines) + " lines (the limit)");
     Line line;
     line.text = text.substr(start, end - start);
     line.number = number++;
@@ -193,7 +202,10 @@ class TextAssembler {
       ++j;
     } while (blank_separated_ && j < lines_.size() && paragraph_line(j));
     p.pos.index = static_cast<int>(out_.blocks.size());
-    if (!p.text.empty()) out_.blocks.emplace_back(std::move(p));
+    if (!p.text.empty()) {
+      count_paragraph();
+      out_.blocks.emplace_back(std::move(p));
+    }
     return j;
   }
 
@@ -412,6 +424,7 @@ class TextAssembler {
       if (k < pending.cell_lines.size()) cell.pos.line_first = cell.pos.line_last = pending.cell_lines[k];
       cell.pos.index = static_cast<int>(k);
       row.cells.push_back(std::move(cell));
+      count_cells(1);
       check_time_budget("reading a text table");
     }
     // The row and cell limits apply to the rows the roadmap stage cuts.
@@ -498,6 +511,7 @@ class TextAssembler {
         row.cells.push_back(std::move(cell));
       }
       check_table_size(table.rows.size() + 1, row.cells.size());
+      count_cells(row.cells.size());
       check_time_budget("reading a text table");
       table.rows.push_back(std::move(row));
     }

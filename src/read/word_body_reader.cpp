@@ -218,6 +218,7 @@ class BodyReader {
       return;
     }
     p.pos.index = static_cast<int>(out_.blocks.size());
+    count_paragraph();
     out_.blocks.emplace_back(std::move(p));
   }
 
@@ -265,6 +266,7 @@ class BodyReader {
     for (Cell& c : row.cells) c.header = row.header;
     t->short_rows.push_back(!t->row_declares_grid);
     check_table_size(t->table.rows.size() + 1, row.cells.size());
+    count_cells(row.cells.size());
     t->table.rows.push_back(std::move(row));
   }
 

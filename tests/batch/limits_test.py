@@ -7,7 +7,10 @@ stays bounded, and the next file is converted.
 - the same with the row limit lifted and a 1 s budget (stopped by --time-budget);
 - a DOCX with one 50 MB cell (libxml2's 10 MB text-node limit, the part limit);
 - 100,000 nested tables (the XML depth limit);
-- a text export with a 20 MB line (--max-line-mb, default 16).
+- a text export with a 20 MB line (--max-line-mb, default 16);
+- 8 M short lines, 1.5 M empty paragraphs, 5 M empty cells (--max-lines,
+  --max-paragraphs, --max-total-cells: counted while reading, so memory stays
+  under the cap; they took 2.6 GB, 460 MB and 1.2 GB).
 
 usage: limits_test.py KARTA SOURCE_DIR HOSTILE_DIR (the generated hostile set)
 """
@@ -71,6 +74,13 @@ def main():
         shutil.copy(good, src / "c2-good.docx")
         (src / "d1-long-line.txt").write_text("Мероприятие\tСрок\n" + "х" * (10 << 20) + "\n", encoding="utf-8")
         shutil.copy(SOURCE / "corpus/tyumen-roadmap-2023.txt", src / "d2-good.txt")
+        # Shapes whose document model outgrew the input a hundredfold (issue 16 item 10).
+        (src / "e1-short-lines.txt").write_text("а\n" * (8 << 20), encoding="utf-8")   # 24 MiB, 8 M lines
+        shutil.copy(SOURCE / "corpus/tyumen-roadmap-2023.txt", src / "e2-good.txt")
+        docx(src / "f1-paragraphs.docx", ["<w:p/>" * 1_500_000])
+        shutil.copy(good, src / "f2-good.docx")
+        docx(src / "g1-empty-cells.docx", ["<w:tbl>"] + ["<w:tr>" + "<w:tc/>" * 1000 + "</w:tr>"] * 5000 + ["</w:tbl>"])
+        shutil.copy(good, src / "g2-good.docx")
 
         def run(out, *extra):
             with tempfile.NamedTemporaryFile() as t:
@@ -87,12 +97,15 @@ def main():
         check(r.returncode == 1, f"exit {r.returncode}")
         check(rss <= RSS_CAP_MB, f"peak RSS {rss} MB over {RSS_CAP_MB} MB")
         expect = {"a1-rows-200k.docx": "more than 100000 rows", "b1-cell-50mb.docx": "word/document.xml",
-                  "c1-nested.docx": "nested deeper", "d1-long-line.txt": "line limit"}
+                  "c1-nested.docx": "nested deeper", "d1-long-line.txt": "line limit",
+                  "e1-short-lines.txt": "more than 1000000 lines", "f1-paragraphs.docx": "more than 200000 paragraphs",
+                  "g1-empty-cells.docx": "more than 1000000 table cells"}
         for name, words in expect.items():
             e = m.get(name, {})
             check(e.get("status") == "failed" and e.get("error"), f"{name}: {e}")
             check(words in (e.get("error") or ""), f"{name}: reason {e.get('error')!r} lacks {words!r}")
-        for name in ("a2-good.docx", "b2-good.docx", "c2-good.docx", "d2-good.txt"):
+        for name in ("a2-good.docx", "b2-good.docx", "c2-good.docx", "d2-good.txt", "e2-good.txt", "f2-good.docx",
+                     "g2-good.docx"):
             check(m.get(name, {}).get("status") == "ok" and m[name]["measures"] == 39, f"{name} after a bad one: {m.get(name)}")
 
         # The 200,000 rows again with the row limit lifted: the time budget stops it.
