@@ -50,10 +50,33 @@ int measure_count(const Extraction& x) {
 struct OpenArchives {
   std::string file;
   std::unique_ptr<zip::Package> outer;
+  std::uint64_t outer_size = 0, outer_inflated = 0;
   std::string nested_key;
   std::string nested_bytes;
   std::unique_ptr<zip::Package> nested;
+  std::uint64_t nested_inflated = 0;
 };
+
+// What the members of one archive may inflate to in all, as this worker
+// reads them: the input limit, or a hundred times the archive's own size
+// when that is more. Documents compress a few times at most; a zip bomb
+// (a megabyte holding gigabytes, nested or not) stops at its budget.
+constexpr std::uint64_t kInflationFactor = 100;
+
+// Checked before a member is inflated, by its declared size: inflating
+// never goes past that (zip::Package stops one byte beyond it).
+void spend(std::uint64_t& inflated, std::uint64_t archive_size, const zip::Package& archive, const std::string& member,
+           const std::string& archive_name, const ReadOptions& options, const std::string& path) {
+  const std::uint64_t budget = std::max(options.max_file_bytes, archive_size * kInflationFactor);
+  const zip::Entry* e = archive.directory().find(member);
+  const std::uint64_t bytes = e ? e->uncompressed : 0;
+  if (inflated + bytes > budget)
+    throw ReadError(ErrorKind::too_large, path,
+                    "the members of " + archive_name + " would inflate to " + std::to_string(inflated + bytes) +
+                        " bytes, past its budget of " + std::to_string(budget) +
+                        " (the input limit or 100 times the archive's size): a zip bomb?");
+  inflated += bytes;
+}
 
 std::string load(const BatchInput& in, const ReadOptions& options, OpenArchives& open) {
   if (in.members.empty()) {
@@ -62,27 +85,32 @@ std::string load(const BatchInput& in, const ReadOptions& options, OpenArchives&
     return bytes;
   }
   try {
+    ReadOptions whole = options;
+    whole.max_part_bytes = options.max_file_bytes;   // a member is a whole input
     if (open.file != in.file || !open.outer) {
       open = OpenArchives{};
       std::string error;
       auto source = zip::FileSource::open(in.file, error);
       if (!source) throw ReadError(ErrorKind::io, in.path, "cannot read " + in.file + ": " + error);
-      ReadOptions whole = options;
-      whole.max_part_bytes = options.max_file_bytes;   // a member is a whole input
+      open.outer_size = source->size();
       open.outer = std::make_unique<zip::Package>(std::move(source), in.file, whole);
       open.file = in.file;
     }
-    if (in.members.size() == 1) return open.outer->read(in.members[0]);
+    if (in.members.size() == 1) {
+      spend(open.outer_inflated, open.outer_size, *open.outer, in.members[0], in.file, options, in.path);
+      return open.outer->read(in.members[0]);
+    }
     const std::string key = in.members[0];
     if (open.nested_key != key || !open.nested) {
       open.nested.reset();
       open.nested_key.clear();
+      open.nested_inflated = 0;
       open.nested_bytes = open.outer->read(key);
-      ReadOptions whole = options;
-      whole.max_part_bytes = options.max_file_bytes;
       open.nested = std::make_unique<zip::Package>(open.nested_bytes, in.file + "!" + key, whole);
       open.nested_key = key;
     }
+    spend(open.nested_inflated, open.nested_bytes.size(), *open.nested, in.members[1], in.file + "!" + key, options,
+          in.path);
     return open.nested->read(in.members[1]);
   } catch (const ReadError& e) {
     // Named by the member, as every other message about it is.

@@ -12,7 +12,9 @@
   word/ and a _rels/.rels that names no main document is an archive of
   files, not a broken DOCX;
 - an archive rewritten while the batch reads it fails the members it cannot
-  read, never the process (it was mapped: SIGBUS killed the whole run).
+  read, never the process (it was mapped: SIGBUS killed the whole run);
+- a small archive of members that inflate to gigabytes, on disk or nested,
+  stops at its inflation budget.
 
 usage: archives_test.py KARTA SOURCE_DIR
 """
@@ -230,12 +232,34 @@ def test_rewritten_while_read(tmp):
         check(e.get("status") == "ok" or e.get("error"), f"archive rewritten while read: a failure with no reason: {e}")
 
 
+def test_bombs(tmp):
+    """A small archive whose members inflate to far more than documents do,
+    on disk and nested: its members stop at the archive's budget (the input
+    limit, or 100 times the archive's size) before they are inflated."""
+    zeros = b"\0" * (150 << 20)
+    inner = tmp / "inner.zip"
+    with zipfile.ZipFile(inner, "w", zipfile.ZIP_DEFLATED) as z:
+        for i in range(4):
+            z.writestr(f"{i}.txt", zeros)
+    with zipfile.ZipFile(tmp / "bomb.zip", "w", zipfile.ZIP_STORED) as z:
+        z.write(inner, "nested/inner.zip")
+    for name, path in (("on disk", inner), ("nested", tmp / "bomb.zip")):
+        out = tmp / f"out-bomb-{name.replace(' ', '-')}"
+        r = karta(path, "-o", out, "-j", "1")
+        lines = manifest(out)
+        bombs = [e for e in lines if "zip bomb?" in (e.get("error") or "")]
+        check(len(lines) == 4 and len(bombs) == 3 and all(e["status"] == "failed" for e in bombs),
+              f"zip bomb {name}: {len(lines)} lines, {len(bombs)} stopped at the budget: "
+              f"{[e.get('error') for e in lines]}")
+
+
 with tempfile.TemporaryDirectory() as d:
     tmp = pathlib.Path(d)
     test_many_members(tmp)
     test_zip64_extras(tmp)
     test_not_a_package(tmp)
     test_rewritten_while_read(tmp)
+    test_bombs(tmp)
 
 for p in problems:
     print("FAIL:", p)
