@@ -10,6 +10,7 @@
 
 #include "karta/normalize.hpp"
 #include "karta/rules.hpp"
+#include "model/work_limits.hpp"
 #include "rules/letter_classes.hpp"
 #include "rules/rule_contract.hpp"
 
@@ -155,7 +156,11 @@ bool Rule::may_match_normalised(const std::string& normalised) const {
   return false;
 }
 
+// Every extraction stage asks the rules: checking the document's time
+// budget here holds it in all of them (paragraphs, requisites, mentions,
+// deadlines), not only in the readers. Reads the clock every 256 calls.
 bool Rule::search_normalised(const std::string& normalised, Match* out) const {
+  check_time_budget("matching the rules against its text");
   if (!may_match_normalised(normalised)) return false;
   for (const auto& re : patterns)
     if (match_from(*re, normalised, 0, out)) return true;
@@ -164,6 +169,7 @@ bool Rule::search_normalised(const std::string& normalised, Match* out) const {
 
 std::vector<Match> Rule::find_all_normalised(const std::string& normalised) const {
   std::vector<Match> out;
+  check_time_budget("matching the rules against its text");
   if (!may_match_normalised(normalised)) return out;
   for (const auto& re : patterns) {
     Match m;

@@ -5,6 +5,8 @@ stays bounded, and the next file is converted.
 
 - a DOCX whose table has 200,000 rows (stopped by --max-rows, default 100,000);
 - the same with the row limit lifted and a 1 s budget (stopped by --time-budget);
+- 60,000 paragraphs, quick to read and slow to extract, under the same budget
+  (it held only in the readers: extraction ran on for 10 s);
 - a DOCX with one 50 MB cell (libxml2's 10 MB text-node limit, the part limit);
 - 100,000 nested tables (the XML depth limit);
 - a text export with a 20 MB line (--max-line-mb, default 16);
@@ -114,6 +116,10 @@ def main():
         shutil.move(src / "a1-rows-200k.docx", src2 / "a1-rows-200k.docx")
         shutil.copy(good, src2 / "a2-good.docx")
         docx(src2 / "b1-cell-3mb.docx", ["<w:p><w:r><w:t>", "Мероприятие " * 130_000, "</w:t></w:r></w:p>"])
+        # Quick to read, slow to extract: 60,000 paragraphs naming bodies and dates.
+        para = ("Министерство образования и науки Республики Карелия совместно с ГАУ ДПО «Карельский институт "
+                "развития образования» обеспечивает мониторинг до 31 декабря 2025 года, пункт {}.\n\n")
+        (src2 / "h1-slow-paragraphs.txt").write_text("".join(para.format(i) for i in range(60_000)), encoding="utf-8")
         src = src2
         r, rss, m = run(root / "out2", "--max-rows", "1000000", "--time-budget", "1", "--max-text-mb", "1")
         e = m["b1-cell-3mb.docx"]
@@ -123,6 +129,10 @@ def main():
         check(e["status"] == "failed" and "budget of 1000 ms" in e["error"], f"time budget: {e}")
         check(e["ms"] < 5000, f"stopped after {e['ms']} ms, not near its 1 s budget")
         check(m["a2-good.docx"]["status"] == "ok", "the good file after the slow one")
+        e = m["h1-slow-paragraphs.txt"]
+        print(f"slow paragraphs with --time-budget 1: {e['status']} {e['error']} ({e['ms']} ms)")
+        check(e["status"] == "failed" and "while matching the rules" in (e["error"] or "") and e["ms"] < 5000,
+              f"the time budget holds in extraction, not only in reading: {e}")
         check(rss <= RSS_CAP_MB, f"peak RSS {rss} MB over {RSS_CAP_MB} MB (time budget run)")
 
     for p in problems:
