@@ -18,7 +18,7 @@ _karta() {
     extract) opts="-o --output -j --jobs --resume --jsonl --files-from --follow-symlinks --shard -q --quiet -v --verbose --rules
                    --max-file-mb --max-part-mb --max-line-mb --max-xml-depth --max-rows --max-cells --max-text-mb
                    --time-budget --libreoffice-timeout --help" ;;
-    compare) opts="-o --output --rules --help" ;;
+    compare) opts="-o --output --rules --time-budget --help" ;;
     export) opts="--sqlite --xlsx --rules --help" ;;
     rules)
       if [[ $cword -eq 2 ]]; then COMPREPLY=($(compgen -W "test align --help" -- "$cur")); return; fi

@@ -9,6 +9,7 @@
 #include "cli/extraction_inputs.hpp"
 #include "karta/compare.hpp"
 #include "karta/comparison_report.hpp"
+#include "model/work_limits.hpp"
 #include "write/atomic_file.hpp"
 
 namespace karta::cli {
@@ -17,6 +18,7 @@ namespace {
 struct CompareArgs {
   std::vector<std::string> inputs;
   std::string out, rules;
+  double time_budget = 600;
 };
 
 int run(const CompareArgs& a) {
@@ -31,7 +33,16 @@ int run(const CompareArgs& a) {
   }
   LoadedInputs loaded = load_extractions("compare", a.inputs, rules);
   if (loaded.nothing()) return inputs_failed;
-  Comparison comparison = compare(loaded.extractions, templates, rules);
+  Comparison comparison;
+  try {
+    ReadOptions budget;
+    budget.time_budget_ms = static_cast<std::uint64_t>(a.time_budget * 1000);
+    WorkLimits limits("comparison", budget);
+    comparison = compare(loaded.extractions, templates, rules);
+  } catch (const ReadError& e) {
+    std::cerr << "karta compare: " << e.reason() << " (--time-budget; 0 for none); nothing written\n";
+    return inputs_failed;
+  }
   comparison.failed = loaded.failed;
   const std::filesystem::path dir(a.out);
   write_file_atomically(dir / "comparison.json", [&](std::ostream& o) { write_comparison_json(o, comparison); });
@@ -51,6 +62,8 @@ Command add_compare_command(CLI::App& app) {
       ->required();
   c->add_option("-o,--output", a->out, "the folder to write into")->required();
   c->add_option("--rules", a->rules, "rule files (default: $KARTA_RULES, else the installed or bundled rules)");
+  c->add_option("--time-budget", a->time_budget, "seconds the comparison may take; 0: none")
+      ->check(CLI::NonNegativeNumber)->capture_default_str();
   return {c, [a] { return run(*a); }};
 }
 

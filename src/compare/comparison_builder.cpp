@@ -5,6 +5,7 @@
 #include <set>
 
 #include "extract/due_quarters.hpp"
+#include "model/work_limits.hpp"
 #include "compare/measure_pairing.hpp"
 #include "normalize/russian_collation.hpp"
 #include "compare/template_aligner.hpp"
@@ -71,6 +72,7 @@ Alignment align_units(const std::vector<Unit>& units, const TemplateAligner& ali
   Alignment a;
   a.units = units;
   for (const Unit& u : a.units) {
+    check_time_budget("aligning measures to the template");
     a.hits.push_back(aligner.align(u.aligned.title, aligner.direction_of(u.direction_title)));
     if (!a.hits.back().empty()) a.total += a.hits.back().front().score;
   }

@@ -1,4 +1,5 @@
 #include "compare/measure_pairing.hpp"
+#include "model/work_limits.hpp"
 
 #include <algorithm>
 #include <numeric>
@@ -13,6 +14,7 @@ std::vector<MeasureRow> pair_measures(const std::vector<RegionMeasure>& measures
   std::vector<std::tuple<double, std::size_t, std::size_t>> pairs;
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = i + 1; j < n; ++j) {
+      check_time_budget("pairing the regions' measures");
       if (measures[i].key == measures[j].key) continue;
       const double s = similarity(measures[i].title, measures[j].title);
       if (s >= threshold) pairs.emplace_back(s, i, j);

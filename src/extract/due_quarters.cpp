@@ -34,6 +34,11 @@ std::vector<int> due_months(const Deadline& d) {
 
 }  // namespace
 
+bool spans_too_long(const Deadline& d) {
+  const auto start = year_month(d.start), end = year_month(d.end);
+  return start && end && end->year - start->year > kMaxDueYears;
+}
+
 std::vector<std::string> due_quarters(const Deadline& d) {
   std::vector<std::string> out;
   const auto end = year_month(d.end);
@@ -44,7 +49,7 @@ std::vector<std::string> due_quarters(const Deadline& d) {
     return out;
   }
   const auto start = year_month(d.start);
-  if (!start || !end || start->index() > end->index()) return out;
+  if (!start || !end || start->index() > end->index() || spans_too_long(d)) return out;
   const std::vector<int> months = due_months(d);
   for (int year = start->year; year <= end->year; ++year) {
     bool any = false;

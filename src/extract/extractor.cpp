@@ -3,6 +3,7 @@
 // bounds of deadlines that take them from it.
 #include <algorithm>
 
+#include "extract/due_quarters.hpp"
 #include "extract/act_extractor.hpp"
 #include "model/calendar.hpp"
 #include "extract/deadline_parser.hpp"
@@ -192,6 +193,16 @@ Extraction extract(const Document& read, const RuleSet& rules) {
   if (x.document.region) qualify_entity_ids(x, x.document.region->code);
   x.document.references = find_references(lines, rules, x.document, cell_texts(document));
   x.document.indicators = find_indicators(lines, rules);
+  for (const Roadmap& r : x.roadmaps)
+    for (const Direction& d : r.directions)
+      for (const SystemMeasure& sm : d.system_measures)
+        for (const Measure& m : sm.measures)
+          if (spans_too_long(m.deadline))
+            x.diagnostics.push_back({Level::warning, "deadline.implausible_span",
+                                     "the deadline «" + m.deadline.text + "» spans " + *m.deadline.start + " to " +
+                                         *m.deadline.end + ", more than " + std::to_string(kMaxDueYears) +
+                                         " years: kept as written, left off the comparison's timeline",
+                                     "measure " + m.id});
   return x;
 }
 

@@ -39,7 +39,7 @@ void check_time_budget(const char* stage) {
   if (Clock::now() > current.deadline)
     throw ReadError(ErrorKind::time_limit, current.name,
                     "stopped after its budget of " + std::to_string(current.options.time_budget_ms) +
-                        " ms per document, while " + stage);
+                        " ms" + (current.name == "comparison" ? "" : " per document") + ", while " + stage);
 }
 
 void check_table_size(std::size_t rows, std::size_t cells_in_row) {
