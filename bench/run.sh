@@ -14,3 +14,4 @@ if [ ! -f "$corpus/.done-$files" ]; then
   touch "$corpus/.done-$files"
 fi
 python3 bench/measure.py build/karta "$corpus" bench/RESULTS.md
+python3 bench/input_shapes.py build/karta bench/SHAPES.md
