@@ -62,6 +62,8 @@ struct OpenArchives {
 // when that is more. Documents compress a few times at most; a zip bomb
 // (a megabyte holding gigabytes, nested or not) stops at its budget.
 constexpr std::uint64_t kInflationFactor = 100;
+constexpr std::uint64_t kMemberFactor = 200;          // one member: inflated over compressed size
+constexpr std::uint64_t kSmallMember = 1u << 20;      // below a megabyte, any ratio
 
 // Checked before a member is inflated, by its declared size: inflating
 // never goes past that (zip::Package stops one byte beyond it).
@@ -70,6 +72,11 @@ void spend(std::uint64_t& inflated, std::uint64_t archive_size, const zip::Packa
   const std::uint64_t budget = std::max(options.max_file_bytes, archive_size * kInflationFactor);
   const zip::Entry* e = archive.directory().find(member);
   const std::uint64_t bytes = e ? e->uncompressed : 0;
+  // One member alone: documents compress a few times, a bomb a thousand.
+  if (e && bytes > std::max<std::uint64_t>(kSmallMember, e->compressed * kMemberFactor))
+    throw ReadError(ErrorKind::too_large, path,
+                    "it would inflate from " + std::to_string(e->compressed) + " to " + std::to_string(bytes) +
+                        " bytes, over " + std::to_string(kMemberFactor) + " times its compressed size: a zip bomb?");
   if (inflated + bytes > budget)
     throw ReadError(ErrorKind::too_large, path,
                     "the members of " + archive_name + " would inflate to " + std::to_string(inflated + bytes) +

@@ -13,8 +13,9 @@
   files, not a broken DOCX;
 - an archive rewritten while the batch reads it fails the members it cannot
   read, never the process (it was mapped: SIGBUS killed the whole run);
-- a small archive of members that inflate to gigabytes, on disk or nested,
-  stops at its inflation budget.
+- members that inflate to gigabytes, on disk or nested, stop unread: one
+  past 200 times its compressed size, many together past the archive's
+  budget.
 
 usage: archives_test.py KARTA SOURCE_DIR
 """
@@ -233,24 +234,36 @@ def test_rewritten_while_read(tmp):
 
 
 def test_bombs(tmp):
-    """A small archive whose members inflate to far more than documents do,
-    on disk and nested: its members stop at the archive's budget (the input
-    limit, or 100 times the archive's size) before they are inflated."""
-    zeros = b"\0" * (150 << 20)
+    """Members that inflate far more than documents do, on disk and nested,
+    stop before they are inflated: one member past 200 times its compressed
+    size, and an archive's members together past its budget (the input
+    limit, or 100 times the archive's size)."""
     inner = tmp / "inner.zip"
     with zipfile.ZipFile(inner, "w", zipfile.ZIP_DEFLATED) as z:
         for i in range(4):
-            z.writestr(f"{i}.txt", zeros)
+            z.writestr(f"{i}.txt", b" " * (150 << 20))
     with zipfile.ZipFile(tmp / "bomb.zip", "w", zipfile.ZIP_STORED) as z:
         z.write(inner, "nested/inner.zip")
     for name, path in (("on disk", inner), ("nested", tmp / "bomb.zip")):
         out = tmp / f"out-bomb-{name.replace(' ', '-')}"
-        r = karta(path, "-o", out, "-j", "1")
+        karta(path, "-o", out, "-j", "1")
         lines = manifest(out)
-        bombs = [e for e in lines if "zip bomb?" in (e.get("error") or "")]
-        check(len(lines) == 4 and len(bombs) == 3 and all(e["status"] == "failed" for e in bombs),
-              f"zip bomb {name}: {len(lines)} lines, {len(bombs)} stopped at the budget: "
-              f"{[e.get('error') for e in lines]}")
+        bombs = [e for e in lines if "times its compressed size: a zip bomb?" in (e.get("error") or "")]
+        check(len(lines) == 4 and len(bombs) == 4 and all(e["status"] == "failed" for e in bombs),
+              f"zip bomb {name}: {len(lines)} lines, {len(bombs)} stopped unread: {[e.get('error') for e in lines]}")
+
+    # Small members, each harmless, many together: the archive's budget.
+    many = tmp / "many-small.zip"
+    with zipfile.ZipFile(many, "w", zipfile.ZIP_DEFLATED) as z:
+        for i in range(20):
+            z.writestr(f"{i:02d}.txt", DOCS[0].read_bytes()[:2000] + b" " * (900 << 10))
+    out = tmp / "out-many-small"
+    karta(many, "-o", out, "-j", "1", "--max-file-mb", "1")
+    lines = manifest(out)
+    over = [e for e in lines if "past its budget" in (e.get("error") or "")]
+    check(len(lines) == 20 and 15 <= len(over) < 20,
+          f"many small members: {len(lines)} lines, {len(over)} past the archive's budget "
+          f"({many.stat().st_size} bytes, budget {max(1 << 20, 100 * many.stat().st_size)})")
 
 
 with tempfile.TemporaryDirectory() as d:
