@@ -2,6 +2,7 @@
 
 #include "model/work_limits.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <unordered_map>
 
@@ -291,35 +292,54 @@ class BodyReader {
   // Some writers (LibreOffice's Word 2003 export) leave out the cells a
   // vertical merge covers instead of marking them: the row is short by its
   // leading columns. Such a row continues the merged cells above it.
+  // One pass: per grid column, the last cell that covered it, so a merge
+  // over 32,000 rows costs no walk back up the table (it was quadratic).
   static void restore_dropped_merges(Table& t, const std::vector<bool>& may_be_short) {
+    struct Cover {
+      std::size_t row = 0, cell = 0;
+      bool any = false;
+    };
+    std::vector<Cover> cover;
+    auto note = [&](std::size_t r) {
+      for (std::size_t i = 0; i < t.rows[r].cells.size(); ++i) {
+        const Cell& c = t.rows[r].cells[i];
+        if (c.grid_col < 0) continue;
+        const std::size_t end = static_cast<std::size_t>(c.grid_col) + static_cast<std::size_t>(std::max(c.col_span, 1));
+        if (cover.size() < end) cover.resize(end);
+        for (std::size_t col = static_cast<std::size_t>(c.grid_col); col < end; ++col)
+          if (!cover[col].any || cover[col].row != r) cover[col] = {r, i, true};   // the first in its row, as Word reads it
+      }
+    };
+    // The cell covering `col` in row `row`: the last one noted there, if its span reaches down to it.
+    auto covering = [&](std::size_t row, int col) -> Cell* {
+      if (col < 0 || static_cast<std::size_t>(col) >= cover.size() || !cover[col].any) return nullptr;
+      Cell& c = t.rows[cover[col].row].cells[cover[col].cell];
+      return static_cast<int>(row - cover[col].row) < c.row_span ? &c : nullptr;
+    };
+    if (!t.rows.empty()) note(0);
     for (std::size_t r = 1; r < t.rows.size(); ++r) {
+      check_time_budget("restoring a table's merged cells");
       Row& row = t.rows[r];
-      if (!may_be_short[r] || row.cells.empty() || row.cells.front().grid_col != 0) continue;
-      int covered = 0;
-      for (const Cell& c : row.cells) covered += c.col_span;
-      const int missing = t.columns - covered;
-      if (missing <= 0 || covered <= 1) continue;
-      std::vector<Cell*> above;
-      for (int col = 0; col < missing;) {
-        Cell* origin = cell_covering(t, r - 1, col);
-        if (!origin) break;
-        above.push_back(origin);
-        col = origin->grid_col + origin->col_span;
+      if (may_be_short[r] && !row.cells.empty() && row.cells.front().grid_col == 0) {
+        int covered = 0;
+        for (const Cell& c : row.cells) covered += c.col_span;
+        const int missing = t.columns - covered;
+        if (missing > 0 && covered > 1) {
+          std::vector<Cell*> above;
+          for (int col = 0; col < missing;) {
+            Cell* origin = covering(r - 1, col);
+            if (!origin) break;
+            above.push_back(origin);
+            col = origin->grid_col + origin->col_span;
+          }
+          if (!above.empty() && above.back()->grid_col + above.back()->col_span == missing) {
+            for (Cell* origin : above) ++origin->row_span;
+            for (Cell& c : row.cells) c.grid_col += missing;
+          }
+        }
       }
-      if (above.empty() || above.back()->grid_col + above.back()->col_span != missing) continue;
-      for (Cell* origin : above) ++origin->row_span;
-      for (Cell& c : row.cells) c.grid_col += missing;
+      note(r);
     }
-  }
-
-  static Cell* cell_covering(Table& t, std::size_t row, int col) {
-    for (std::size_t r = row + 1; r-- > 0;) {
-      for (Cell& c : t.rows[r].cells) {
-        if (col >= c.grid_col && col < c.grid_col + c.col_span)
-          return static_cast<int>(row - r) < c.row_span ? &c : nullptr;
-      }
-    }
-    return nullptr;
   }
 
   XmlStream& xml_;
