@@ -94,8 +94,14 @@ double TemplateAligner::item_score(const std::string& text, std::size_t item) co
   return score(stemmer_->tokens(text), item);
 }
 
+const std::vector<std::string>& TemplateAligner::tokens_of(const std::string& text) const {
+  auto it = token_cache_.find(text);
+  if (it == token_cache_.end()) it = token_cache_.emplace(text, stemmer_->tokens(text)).first;
+  return it->second;
+}
+
 double TemplateAligner::similarity(const std::string& a, const std::string& b) const {
-  return karta::similarity(stemmer_->tokens(a), stemmer_->tokens(b), weights_);
+  return karta::similarity(tokens_of(a), tokens_of(b), weights_);
 }
 
 }  // namespace karta

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "compare/stemmed_tokens.hpp"
@@ -45,6 +46,11 @@ class TemplateAligner {
   std::vector<TokenSet> item_tokens_;
   std::vector<TokenSet> item_core_tokens_;   // without what the title says in parentheses
   std::vector<TokenSet> direction_tokens_;
+  // Each wording stemmed once: pairing compares every measure of an item
+  // with every other, and stemming was most of its time. Not for sharing
+  // between threads (compare runs on one).
+  const std::vector<std::string>& tokens_of(const std::string& text) const;
+  mutable std::unordered_map<std::string, std::vector<std::string>> token_cache_;
 };
 
 }  // namespace karta
