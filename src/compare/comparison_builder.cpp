@@ -101,17 +101,16 @@ std::vector<MeasureRow> side_by_side(const std::map<std::string, std::vector<Ali
                                      const std::map<std::string, std::map<std::string, std::string>>& titles,
                                      const TemplateAligner* aligner, double threshold) {
   std::vector<RegionMeasure> measures;
+  std::set<std::pair<std::string, std::string>> listed;   // (region key, measure id) once each
   for (const auto& entry : by_region)
     for (const AlignedUnit& u : entry.second)
       for (const std::string& id : u.measures) {
         const std::string& key = entry.first;
-        auto same = [&](const RegionMeasure& m) { return m.key == key && m.measure_id == id; };
-        if (std::none_of(measures.begin(), measures.end(), same))
-          measures.push_back({key, id, titles.at(key).at(id)});
+        if (listed.emplace(key, id).second) measures.push_back({key, id, titles.at(key).at(id)});
       }
   if (!aligner) return pair_measures(measures, [](const std::string&, const std::string&) { return 0.0; }, 1.0);
   return pair_measures(measures, [&](const std::string& a, const std::string& b) { return aligner->similarity(a, b); },
-                       threshold);
+                       threshold, [&](const std::string& t) { return aligner->pairing_keys(t); });
 }
 
 }  // namespace
@@ -224,7 +223,7 @@ Comparison compare(const std::vector<Extraction>& extractions, const std::vector
   const double alike = c.template_used ? c.template_used->thresholds.item : 1.0;
   const std::vector<MeasureRow> groups = pair_measures(
       unmatched, [&](const std::string& a, const std::string& b) { return aligner ? aligner->similarity(a, b) : 0.0; },
-      alike);
+      alike, aligner ? PairingKeys([&](const std::string& t) { return aligner->pairing_keys(t); }) : PairingKeys());
   for (const MeasureRow& group : groups) {
     ComparisonItem item;
     for (const auto& [key, index] : group.measures)

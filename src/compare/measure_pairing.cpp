@@ -5,20 +5,41 @@
 #include <numeric>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 namespace karta {
 
 std::vector<MeasureRow> pair_measures(const std::vector<RegionMeasure>& measures,
-                                      const Similarity& similarity, double threshold) {
+                                      const Similarity& similarity, double threshold, const PairingKeys& keys_of) {
   const std::size_t n = measures.size();
   std::vector<std::tuple<double, std::size_t, std::size_t>> pairs;
-  for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t j = i + 1; j < n; ++j) {
-      check_time_budget("pairing the regions' measures");
-      if (measures[i].key == measures[j].key) continue;
-      const double s = similarity(measures[i].title, measures[j].title);
-      if (s >= threshold) pairs.emplace_back(s, i, j);
+  auto consider = [&](std::size_t i, std::size_t j) {
+    check_time_budget("pairing the regions' measures");
+    if (measures[i].key == measures[j].key) return;
+    const double s = similarity(measures[i].title, measures[j].title);
+    if (s >= threshold) pairs.emplace_back(s, i, j);
+  };
+  if (keys_of && threshold > 0) {
+    // The candidates, in the order the full loop would meet them, so that
+    // ties sort the same.
+    std::unordered_map<std::string, std::vector<std::size_t>> holders;
+    for (std::size_t i = 0; i < n; ++i) {
+      std::vector<std::string> k = keys_of(measures[i].title);
+      std::sort(k.begin(), k.end());
+      k.erase(std::unique(k.begin(), k.end()), k.end());
+      for (std::string& key : k) holders[std::move(key)].push_back(i);
     }
+    std::vector<std::pair<std::size_t, std::size_t>> candidates;
+    for (const auto& [key, held] : holders)
+      for (std::size_t a = 0; a < held.size(); ++a)
+        for (std::size_t b = a + 1; b < held.size(); ++b) candidates.emplace_back(held[a], held[b]);
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    for (const auto& [i, j] : candidates) consider(i, j);
+  } else {
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = i + 1; j < n; ++j) consider(i, j);
+  }
   std::stable_sort(pairs.begin(), pairs.end(),
                    [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
 
@@ -27,15 +48,20 @@ std::vector<MeasureRow> pair_measures(const std::vector<RegionMeasure>& measures
   std::vector<std::set<std::string>> keys(n);
   std::vector<double> weakest(n, -1);   // -1: a lone measure so far
   auto lower = [](double x, double y) { return x < 0 ? y : y < 0 ? x : std::min(x, y); };
-  for (std::size_t i = 0; i < n; ++i) keys[i].insert(measures[i].key);
+  std::vector<std::vector<std::size_t>> members(n);   // per row: its measures
+  for (std::size_t i = 0; i < n; ++i) {
+    keys[i].insert(measures[i].key);
+    members[i] = {i};
+  }
   for (const auto& [score, i, j] : pairs) {
     const std::size_t a = row_of[i], b = row_of[j];
     if (a == b) continue;
     const bool clash = std::any_of(keys[b].begin(), keys[b].end(), [&](const std::string& k) { return keys[a].count(k); });
     if (clash) continue;
     const std::size_t keep = std::min(a, b), gone = std::max(a, b);
-    for (std::size_t m = 0; m < n; ++m)
-      if (row_of[m] == gone) row_of[m] = keep;
+    for (std::size_t m : members[gone]) row_of[m] = keep;
+    members[keep].insert(members[keep].end(), members[gone].begin(), members[gone].end());
+    members[gone].clear();
     keys[keep].insert(keys[gone].begin(), keys[gone].end());
     weakest[keep] = lower(lower(weakest[keep], weakest[gone]), score);
   }

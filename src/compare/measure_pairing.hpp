@@ -17,11 +17,14 @@ struct RegionMeasure {
 };
 
 using Similarity = std::function<double(const std::string&, const std::string&)>;
+// Keys such that two wordings sharing none are 0 alike (TemplateAligner::pairing_keys).
+using PairingKeys = std::function<std::vector<std::string>(const std::string&)>;
 
 // Most alike pairs first; two rows join when no region is in both. Rows keep
 // the order of their first measure in `measures`; a measure alike to none is
-// a row of its own.
+// a row of its own. With `keys` (and a threshold above 0) only measures that
+// share a key are compared — the same rows, without trying every pair.
 std::vector<MeasureRow> pair_measures(const std::vector<RegionMeasure>& measures,
-                                      const Similarity& similarity, double threshold);
+                                      const Similarity& similarity, double threshold, const PairingKeys& keys = {});
 
 }  // namespace karta

@@ -100,6 +100,12 @@ const std::vector<std::string>& TemplateAligner::tokens_of(const std::string& te
   return it->second;
 }
 
+std::vector<std::string> TemplateAligner::pairing_keys(const std::string& text) const {
+  std::vector<std::string> keys;
+  for (const std::string& t : tokens_of(text)) keys.push_back(t.substr(0, 10));
+  return keys;
+}
+
 double TemplateAligner::similarity(const std::string& a, const std::string& b) const {
   return karta::similarity(tokens_of(a), tokens_of(b), weights_);
 }

@@ -31,6 +31,10 @@ class TemplateAligner {
 
   // Similarity of two measures' wordings, for pairing regions' measures.
   double similarity(const std::string& a, const std::string& b) const;
+  // Keys two wordings must share to be alike at all: each stem's first ten
+  // bytes (five Cyrillic letters), or the whole of a shorter one — as
+  // similarity's same-word test needs.
+  std::vector<std::string> pairing_keys(const std::string& text) const;
   // How well `text` matches one item, whatever its direction.
   double item_score(const std::string& text, std::size_t item) const;
 

@@ -2,6 +2,7 @@
 // template loading.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -128,6 +129,45 @@ TEST(MeasurePairing, AtMostOneMeasurePerRegionInARow) {
   EXPECT_EQ(rows[1].measures, (std::map<std::string, std::string>{{"A", "2"}}));
   EXPECT_DOUBLE_EQ(rows[1].score, 0.0);
   EXPECT_EQ(rows[2].measures, (std::map<std::string, std::string>{{"B", "2"}, {"C", "1"}}));
+}
+
+TEST(MeasurePairing, ComparingOnlyMeasuresThatShareAKeyGivesTheSameRows) {
+  // Alike: the share of words in common; two wordings with no word in common are 0 alike.
+  auto words = [](const std::string& t) {
+    std::vector<std::string> w;
+    std::istringstream in(t);
+    for (std::string x; in >> x;) w.push_back(x);
+    return w;
+  };
+  auto alike = [&](const std::string& a, const std::string& b) {
+    const auto wa = words(a), wb = words(b);
+    double shared = 0;
+    for (const std::string& x : wa) shared += std::count(wb.begin(), wb.end(), x) ? 1 : 0;
+    return shared / static_cast<double>(std::max(wa.size(), wb.size()));
+  };
+  const std::vector<std::string> vocabulary = {"семинар", "конкурс", "наставник", "педагог", "мониторинг",
+                                               "стажировка", "форум", "методист", "школа", "отчёт"};
+  std::vector<RegionMeasure> measures;
+  for (int i = 0; i < 80; ++i) {
+    std::string title = vocabulary[i % 10] + " " + vocabulary[(i * 7 + 3) % 10];
+    if (i % 3 == 0) title += " " + vocabulary[(i * 3) % 10];
+    measures.push_back({"R" + std::to_string(i % 6), std::to_string(i), title});
+  }
+  const auto every_pair = pair_measures(measures, alike, 0.4);
+  const auto keyed = pair_measures(measures, alike, 0.4, words);
+  ASSERT_EQ(every_pair.size(), keyed.size());
+  for (std::size_t r = 0; r < keyed.size(); ++r) {
+    EXPECT_EQ(every_pair[r].measures, keyed[r].measures) << "row " << r;
+    EXPECT_DOUBLE_EQ(every_pair[r].score, keyed[r].score) << "row " << r;
+  }
+  EXPECT_LT(keyed.size(), measures.size()) << "the set must pair some measures for the test to mean anything";
+}
+
+TEST(DueQuarters, ASpanOfCenturiesIsLeftOffTheTimeline) {
+  EXPECT_TRUE(due_quarters(deadline("recurring", "1000-01-01", "9999-12-31", "monthly")).empty());
+  EXPECT_TRUE(spans_too_long(deadline("recurring", "1000-01-01", "9999-12-31", "monthly")));
+  EXPECT_FALSE(spans_too_long(deadline("recurring", "2024-01-01", "2030-12-31", "yearly")));
+  EXPECT_EQ(due_quarters(deadline("recurring", "2024-01-01", "2030-12-31", "yearly")).size(), 7u);
 }
 
 class TemplateFiles : public ::testing::Test {
