@@ -8,19 +8,13 @@
 namespace karta {
 namespace {
 
-ReadOptions whole_inputs(const ReadOptions& options) {
-  ReadOptions whole = options;
-  whole.max_part_bytes = options.max_file_bytes;   // a member is a whole input, not a part of one
-  return whole;
-}
-
 std::unique_ptr<zip::Package> archive_of(std::unique_ptr<const zip::Source> source, const std::string& file,
                                          const ReadOptions& options) {
   const std::string head = source->read(0, static_cast<std::size_t>(std::min<std::uint64_t>(source->size(), 64)));
   if (has_other_magic(head)) return nullptr;
   std::unique_ptr<zip::Package> package;
   try {
-    package = std::make_unique<zip::Package>(std::move(source), file, whole_inputs(options));
+    package = std::make_unique<zip::Package>(std::move(source), file, member_read_options(options));
   } catch (const ReadError&) {
     return nullptr;
   }
@@ -29,6 +23,12 @@ std::unique_ptr<zip::Package> archive_of(std::unique_ptr<const zip::Source> sour
 }
 
 }  // namespace
+
+ReadOptions member_read_options(const ReadOptions& options) {
+  ReadOptions whole = options;
+  whole.max_part_bytes = options.max_file_bytes;   // a member is a whole input, not a part of one
+  return whole;
+}
 
 std::unique_ptr<zip::Package> open_archive_file(const std::string& path, const ReadOptions& options) {
   std::string error;

@@ -27,6 +27,10 @@ std::unique_ptr<zip::Package> open_archive_file(const std::string& path, const R
 std::unique_ptr<zip::Package> open_archive_bytes(std::string_view bytes, const std::string& file,
                                                  const ReadOptions& options);
 
+// Options for reading an archive's members: each may be as large as a whole
+// input (max_file_bytes), not only as a part of one.
+ReadOptions member_read_options(const ReadOptions& options);
+
 // Its members, directories left out, in directory order.
 std::vector<ArchiveMember> archive_members(const zip::Package& archive);
 

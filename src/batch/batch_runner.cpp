@@ -81,7 +81,7 @@ void spend(std::uint64_t& inflated, std::uint64_t archive_size, const zip::Packa
     throw ReadError(ErrorKind::too_large, path,
                     "the members of " + archive_name + " would inflate to " + std::to_string(inflated + bytes) +
                         " bytes, past its budget of " + std::to_string(budget) +
-                        " (the input limit or 100 times the archive's size): a zip bomb?");
+                        " (the input limit or " + std::to_string(kInflationFactor) + " times the archive's size): a zip bomb?");
   inflated += bytes;
 }
 
@@ -92,8 +92,7 @@ std::string load(const BatchInput& in, const ReadOptions& options, OpenArchives&
     return bytes;
   }
   try {
-    ReadOptions whole = options;
-    whole.max_part_bytes = options.max_file_bytes;   // a member is a whole input
+    const ReadOptions whole = member_read_options(options);
     if (open.file != in.file || !open.outer) {
       open = OpenArchives{};
       std::string error;

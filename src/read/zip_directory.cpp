@@ -117,7 +117,7 @@ void widen(std::string_view extra, Entry& e, std::uint64_t& local_offset, bool n
 }  // namespace
 
 const Entry* Directory::find(std::string_view name) const {
-  auto it = index_.find(std::string(name));
+  auto it = index_.find(name);
   return it == index_.end() ? nullptr : &entries[it->second];
 }
 

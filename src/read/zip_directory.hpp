@@ -38,7 +38,12 @@ struct Directory {
 
  private:
   friend Directory read_directory(const Source& source);
-  std::unordered_map<std::string, std::size_t> index_;   // name → position in entries
+  // name → position in entries; looked up by string_view without a copy
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> index_;
 };
 
 // Throws CorruptZip with a reason when the source is not a sound zip archive.

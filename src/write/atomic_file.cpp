@@ -62,6 +62,4 @@ std::filesystem::path temporary_target(const std::filesystem::path& file) {
   return file.parent_path() / name.substr(0, mark);
 }
 
-bool is_leftover_temporary(const std::filesystem::path& file) { return !temporary_target(file).empty(); }
-
 }  // namespace karta

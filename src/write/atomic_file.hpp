@@ -12,9 +12,8 @@ namespace karta {
 // Creates the target's folder. Throws OutputError (karta/output_error.hpp) when it cannot write.
 void write_file_atomically(const std::filesystem::path& target, const std::function<void(std::ostream&)>& write);
 
-// Whether `file` is a temporary a killed run left behind.
-bool is_leftover_temporary(const std::filesystem::path& file);
-// The file such a temporary was to become, or an empty path when `file` is none.
+// The file a temporary a killed run left behind was to become, or an empty
+// path when `file` is no such temporary.
 std::filesystem::path temporary_target(const std::filesystem::path& file);
 
 }  // namespace karta

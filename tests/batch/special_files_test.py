@@ -29,6 +29,22 @@ def check(ok, what):
         problems.append(what)
 
 
+def walk(tree, out, *extra):
+    """karta extract over the tree, with a socket listening in it for the
+    run's length; None when the run hangs."""
+    (tree / 'sock.txt').unlink(missing_ok=True)
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(tree / 'sock.txt'))
+    try:
+        p = subprocess.run([str(KARTA), 'extract', str(tree), *extra, '-o', str(out)],
+                           capture_output=True, text=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        return None, []
+    finally:
+        server.close()
+    return p, [json.loads(l) for l in (out / 'manifest.jsonl').read_text(encoding='utf-8').splitlines()]
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
@@ -42,19 +58,12 @@ def main():
         os.symlink(tree / 'missing.txt', tree / 'dangling.txt')
         os.symlink(tree / 'sub' / 'act.txt', tree / 'inside-link.txt')   # within the tree: converted
         os.mkfifo(tree / 'pipe.txt')
-        server = socket.socket(socket.AF_UNIX)
-        server.bind(str(tree / 'sock.txt'))
         os.symlink('/dev/zero', tree / 'zero.txt')              # leaves the tree too
-        try:
-            p = subprocess.run([str(KARTA), 'extract', str(tree), '-o', str(tmp / 'out')],
-                               capture_output=True, text=True, timeout=120)
-        except subprocess.TimeoutExpired:
+        p, lines = walk(tree, tmp / 'out')
+        if p is None:
             check(False, 'the run hung on a special file')
             return 1
-        finally:
-            server.close()
         check(p.returncode == 0, f'exit {p.returncode}: {p.stderr}')
-        lines = [json.loads(l) for l in (tmp / 'out' / 'manifest.jsonl').read_text(encoding='utf-8').splitlines()]
         by_name = {pathlib.Path(e['path']).name: e for e in lines}
         expect = {'loop': 'symbolic link to a directory', 'away.txt': 'leaving the input directory',
                   'dangling.txt': 'dangling symbolic link', 'pipe.txt': 'named pipe',
@@ -72,19 +81,11 @@ def main():
         (tmp / 'elsewhere').mkdir()
         shutil.copy(SOURCE / 'corpus' / 'kuzbass-order-2023-1971.txt', tmp / 'elsewhere' / 'there.txt')
         os.symlink(tree / 'sub', tree / 'sub-again')          # the same directory twice: listed once
-        os.unlink(tree / 'sock.txt')
-        server = socket.socket(socket.AF_UNIX)
-        server.bind(str(tree / 'sock.txt'))
-        try:
-            p = subprocess.run([str(KARTA), 'extract', str(tree), '--follow-symlinks', '-o', str(tmp / 'out-follow')],
-                               capture_output=True, text=True, timeout=120)
-        except subprocess.TimeoutExpired:
+        p, lines = walk(tree, tmp / 'out-follow', '--follow-symlinks')
+        if p is None:
             check(False, '--follow-symlinks: the run hung')
             return 1
-        finally:
-            server.close()
         check(p.returncode == 1, f'--follow-symlinks: exit {p.returncode} (the loop fails): {p.stderr}')
-        lines = [json.loads(l) for l in (tmp / 'out-follow' / 'manifest.jsonl').read_text(encoding='utf-8').splitlines()]
         by_path = {os.path.relpath(e['path'], tree): e for e in lines}
         want = {'away.txt': ('ok', ''), 'linked-dir/there.txt': ('ok', ''), 'sub/act.txt': ('ok', ''),
                 'sub/loop': ('failed', 'symbolic link loop'), 'dangling.txt': ('skipped', 'dangling'),
