@@ -27,6 +27,7 @@
 #include "karta/extraction_json.hpp"
 #include "karta/output_error.hpp"
 #include "karta/version.hpp"
+#include "pipeline/extract_file.hpp"
 #include "read/libreoffice.hpp"
 #include "write/atomic_file.hpp"
 #include "model/utf8.hpp"
@@ -330,7 +331,7 @@ class Run {
           return prev->second;
         }
       }
-      FileExtraction f = extract_bytes(in.path, bytes, rules_, options_.read);
+      FileExtraction f = extract_hashed_bytes(in.path, bytes, *e.sha256, rules_, options_.read);
       if (!f.ok()) {
         e.status = "failed";
         e.error = f.error->reason();

@@ -6,6 +6,7 @@
 
 #include "karta/extract.hpp"
 #include "model/work_limits.hpp"
+#include "pipeline/extract_file.hpp"
 
 namespace karta {
 
@@ -15,8 +16,8 @@ std::string sha256_hex(std::string_view bytes) {
   return Poco::DigestEngine::digestToHex(engine.digest());
 }
 
-FileExtraction extract_bytes(const std::string& name, std::string_view bytes, const RuleSet& rules,
-                             const ReadOptions& options) {
+FileExtraction extract_hashed_bytes(const std::string& name, std::string_view bytes, std::string sha256,
+                                    const RuleSet& rules, const ReadOptions& options) {
   FileExtraction out;
   WorkLimits limits(name, options);   // one budget for reading and extracting
   ReadResult read = read_bytes(name, bytes, options);
@@ -35,12 +36,17 @@ FileExtraction extract_bytes(const std::string& name, std::string_view bytes, co
   // The bytes, not the decoded text: two renderings of one act stay apart,
   // and the same file gives the same id on every run.
   x.source.path = name;
-  x.source.sha256 = sha256_hex(bytes);
+  x.source.sha256 = std::move(sha256);
   x.source.bytes = bytes.size();
   x.source.format = format_name(read.format);
   if (!read.encoding.empty()) x.source.encoding = read.encoding;
   x.diagnostics.insert(x.diagnostics.begin(), read.diagnostics.begin(), read.diagnostics.end());
   return out;
+}
+
+FileExtraction extract_bytes(const std::string& name, std::string_view bytes, const RuleSet& rules,
+                             const ReadOptions& options) {
+  return extract_hashed_bytes(name, bytes, sha256_hex(bytes), rules, options);
 }
 
 FileExtraction extract_file(const std::string& path, const RuleSet& rules, const ReadOptions& options) {
