@@ -56,6 +56,7 @@ class Rule {
   std::string value;
   std::string name;   // a display name some groups give (regions)
   std::string file;
+  std::string group;   // where it is listed: "mentions.kinds" (the file's stem, then the group)
   int line = 0;
   bool case_sensitive = false;
   std::vector<RuleExample> match;
@@ -86,6 +87,8 @@ struct ExtractorExample {
   std::shared_ptr<const YAML::Node> node;
 };
 
+class GroupScreen;
+
 class RuleSet {
  public:
   // Loads every *.yaml in `dir`. Throws RuleError naming file:line.
@@ -100,6 +103,10 @@ class RuleSet {
   const std::vector<Rule>& group(const std::string& name) const;
   // The first rule of the group that matches `text`, or null.
   const Rule* first(const std::string& group, const std::string& text, Match* out = nullptr) const;
+  // One flag per rule of the group: false where no pattern of the rule
+  // matches anywhere in `normalised` (text in the rules' normal form), found
+  // in one pass for the whole group. A rule marked true may still not match.
+  std::vector<bool> may_match(const std::string& group, const std::string& normalised) const;
 
   const std::vector<ExtractorExample>& examples(const std::string& file_stem) const;
   std::vector<std::string> group_names() const;
@@ -112,6 +119,7 @@ class RuleSet {
   std::string version_;
   std::map<std::string, std::vector<Rule>> groups_;
   std::map<std::string, std::vector<ExtractorExample>> examples_;
+  std::map<std::string, std::shared_ptr<const GroupScreen>> screens_;   // groups of several rules
 };
 
 }  // namespace karta

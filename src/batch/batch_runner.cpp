@@ -30,6 +30,7 @@
 #include "pipeline/extract_file.hpp"
 #include "read/libreoffice.hpp"
 #include "write/atomic_file.hpp"
+#include "model/stage_clock.hpp"
 #include "model/utf8.hpp"
 
 namespace karta {
@@ -282,6 +283,7 @@ class Run {
       ManifestEntry e = convert(inputs_[i], cache, json, resumed);
       finish(i, std::move(e), json, resumed);
     }
+    merge_thread_stage_totals();
     std::lock_guard<std::mutex> lock(mutex_);
     --working_;
     changed_.notify_all();
@@ -322,6 +324,10 @@ class Run {
       const std::string bytes = load(in, options_.read, cache);
       e.sha256 = sha256_hex(bytes);
       e.bytes = bytes.size();
+      if (stage_clock_enabled()) {
+        ++thread_stage_totals().inputs;
+        thread_stage_totals().bytes_in += static_cast<std::int64_t>(bytes.size());
+      }
       if (options_.resume) {
         auto prev = previous_.find(in.path);
         if (prev != previous_.end() && prev->second.status == "ok" && prev->second.sha256 == e.sha256 &&
@@ -338,6 +344,7 @@ class Run {
         e.ms = elapsed();
         return e;
       }
+      const StageScope writing(Stage::write);
       if (options_.stdout_mode != BatchOptions::Stdout::none) {
         std::ostringstream s;
         write_extraction_json(s, f.extraction, options_.stdout_mode == BatchOptions::Stdout::lines);
@@ -348,6 +355,11 @@ class Run {
         write_file_atomically(fs::path(options_.out_dir) / in.output,
                          [&](std::ostream& out) { write_extraction_json(out, f.extraction); });
         e.output = in.output;
+        if (stage_clock_enabled()) {
+          std::error_code ec;
+          const auto size = fs::file_size(fs::path(options_.out_dir) / in.output, ec);
+          if (!ec) thread_stage_totals().bytes_out += static_cast<std::int64_t>(size);
+        }
       }
       e.status = "ok";
       e.format = f.extraction.source.format;

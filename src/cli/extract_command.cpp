@@ -2,13 +2,17 @@
 // and OUT/manifest.jsonl (karta/batch.hpp).
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/stage_report.hpp"
 #include "karta/batch.hpp"
 
 namespace karta::cli {
@@ -17,7 +21,7 @@ namespace {
 struct ExtractArgs {
   std::vector<std::string> inputs;
   std::string out, files_from, shard, rules;
-  bool jsonl = false, resume = false, quiet = false, verbose = false, follow_symlinks = false;
+  bool jsonl = false, resume = false, quiet = false, verbose = false, follow_symlinks = false, stats = false;
   unsigned jobs = 0;
   double max_file_mb = 256, max_part_mb = 64, max_line_mb = 16, max_text_mb = 10, time_budget = 60,
          libreoffice_timeout = 120;
@@ -115,7 +119,13 @@ int run(ExtractArgs& a) {
     std::cerr << "karta extract: no documents found in the inputs\n";
     return inputs_failed;
   }
+  if (a.stats) enable_stage_clock();
+  const auto started = std::chrono::steady_clock::now();
   const BatchSummary s = run_batch(listed, rules, options);
+  if (a.stats)
+    print_stage_report(std::cerr, run_stage_totals(),
+                       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
+                       options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency()));
   if (s.stopped_by) {
     std::cerr << "karta extract: stopped by " << (s.stopped_by == SIGTERM ? "SIGTERM" : "SIGINT") << ": "
               << s.not_reached << " of " << listed.size() << " inputs not converted (skipped in the manifest"
@@ -146,6 +156,8 @@ Command add_extract_command(CLI::App& app) {
   c->add_option("--shard", a->shard, "convert only the K-th of N stable shards of the inputs (K/N)");
   c->add_flag("-q,--quiet", a->quiet, "no progress and no error lines");
   c->add_flag("-v,--verbose", a->verbose, "a line per input");
+  c->add_flag("--stats", a->stats, "print on stderr, at the end, the time of each stage (read, normalise, roadmap, "
+                                   "fields, requisites, rules, write) and of the costliest rule groups");
   c->add_option("--rules", a->rules, "rule files (default: $KARTA_RULES, else the installed or bundled rules)");
   const char* limits = "Limits (an input over one fails with the reason; the batch goes on)";
   auto positive = CLI::PositiveNumber;

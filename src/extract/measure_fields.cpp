@@ -2,11 +2,13 @@
 
 #include "karta/normalize.hpp"
 #include "extract/requisites.hpp"
+#include "model/stage_clock.hpp"
 
 namespace karta {
 
 std::vector<Mention> MeasureFields::mentions_of(const std::string& cell) {
-  std::vector<Mention> out;
+  if (auto seen = mentions_seen_.find(cell); seen != mentions_seen_.end()) return seen->second;
+  std::vector<Mention>& out = mentions_seen_[cell];
   for (const std::string& text : splitter_.split(cell, known_)) {
     Mention m;
     m.text = text;
@@ -39,10 +41,17 @@ MeasureResult MeasureFields::result_of(const std::string& cell) const {
 }
 
 void MeasureFields::fill(Measure& m, const DetailCells& cells) {
+  const StageScope scope(Stage::fields);
   m.responsible = mentions_of(cells.responsible);
   m.executors = mentions_of(cells.executors);
-  m.deadline = deadlines_.parse(cells.deadline, cells.context_year);
-  m.result = result_of(cells.result);
+  auto deadline = deadlines_seen_.find({cells.deadline, cells.context_year});
+  if (deadline == deadlines_seen_.end())
+    deadline = deadlines_seen_.emplace(std::make_pair(cells.deadline, cells.context_year),
+                                       deadlines_.parse(cells.deadline, cells.context_year)).first;
+  m.deadline = deadline->second;
+  auto result = results_seen_.find(cells.result);
+  if (result == results_seen_.end()) result = results_seen_.emplace(cells.result, result_of(cells.result)).first;
+  m.result = result->second;
 }
 
 }  // namespace karta

@@ -3,8 +3,11 @@
 // targets. The roadmap stage calls it through MeasureDetails.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <utility>
 
 #include "extract/deadline_parser.hpp"
 #include "extract/entity_registry.hpp"
@@ -29,6 +32,14 @@ class MeasureFields : public MeasureDetails {
   MentionSplitter splitter_;
   EntityRegistry& entities_;
   std::set<std::string> known_;
+  // A roadmap repeats its detail cells row after row (the same bodies, "2025
+  // год", "Информация"): each distinct cell is read once per document. The
+  // fields are functions of the cell's text alone — a mention's entity too,
+  // since the registry gives a name already registered the same id — so the
+  // remembered answer is the one a second reading would give.
+  std::unordered_map<std::string, std::vector<Mention>> mentions_seen_;
+  std::unordered_map<std::string, MeasureResult> results_seen_;
+  std::map<std::pair<std::string, int>, Deadline> deadlines_seen_;
 };
 
 }  // namespace karta

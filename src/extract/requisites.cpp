@@ -314,9 +314,13 @@ std::optional<Region> find_region(const ActInfo& act, const std::vector<TextLine
   auto earliest = [&](const std::string& text) -> std::optional<Region> {
     const Rule* best = nullptr;
     std::size_t at = std::string::npos;
-    for (const Rule& r : rules.group("regions.subjects")) {
+    const std::vector<Rule>& subjects = rules.group("regions.subjects");
+    if (subjects.empty()) return std::nullopt;
+    const std::string form = subjects.front().normalise(text);
+    const std::vector<bool> maybe = rules.may_match("regions.subjects", form);
+    for (std::size_t i = 0; i < subjects.size(); ++i) {
       Match m;
-      if (r.search(text, &m) && m.begin < at) at = m.begin, best = &r;
+      if (maybe[i] && subjects[i].search_normalised(form, &m) && m.begin < at) at = m.begin, best = &subjects[i];
     }
     if (!best) return std::nullopt;
     return Region{best->value, best->name};

@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include "karta/normalize.hpp"
+#include "model/stage_clock.hpp"
 #include "model/utf8.hpp"
 
 #include <optional>
@@ -187,6 +188,7 @@ std::string lower_form(std::string_view text) {
 }  // namespace
 
 std::string clean_text(std::string_view text) {
+  const StageScope scope(Stage::normalise);
   if (std::optional<std::string> nfc = nfc_utf8(text)) return clean_nfc(*nfc);
   return utf8(clean_utf16(text));
 }
@@ -203,11 +205,13 @@ const std::string& remembered(std::unordered_map<std::string, std::string>& memo
 }
 
 std::string match_form(std::string_view text) {
+  const StageScope scope(Stage::normalise);
   thread_local std::unordered_map<std::string, std::string> memo;
   return remembered(memo, text, lower_form);
 }
 
 std::string cased_match_form(std::string_view text) {
+  const StageScope scope(Stage::normalise);
   thread_local std::unordered_map<std::string, std::string> memo;
   return remembered(memo, text, cased_form);
 }

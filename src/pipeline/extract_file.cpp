@@ -5,6 +5,7 @@
 #include <Poco/SHA2Engine.h>
 
 #include "karta/extract.hpp"
+#include "model/stage_clock.hpp"
 #include "model/work_limits.hpp"
 #include "pipeline/extract_file.hpp"
 
@@ -20,13 +21,17 @@ FileExtraction extract_hashed_bytes(const std::string& name, std::string_view by
                                     const RuleSet& rules, const ReadOptions& options) {
   FileExtraction out;
   WorkLimits limits(name, options);   // one budget for reading and extracting
-  ReadResult read = read_bytes(name, bytes, options);
+  ReadResult read = [&] {
+    const StageScope scope(Stage::read);
+    return read_bytes(name, bytes, options);
+  }();
   if (!read.ok()) {
     out.error = read.error;
     return out;
   }
   Extraction& x = out.extraction;
   try {
+    const StageScope scope(Stage::act);
     x = extract(read.document, rules);
   } catch (const ReadError& e) {   // over the document's time budget
     out.extraction = {};

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "model/numbers.hpp"
+#include "model/stage_clock.hpp"
 #include "model/work_limits.hpp"
 #include "model/calendar.hpp"
 #include "karta/normalize.hpp"
@@ -192,6 +193,7 @@ bool heads_the_next_number(const Grid& grid, std::size_t r, const Columns& colum
 
 std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const std::optional<std::string>& title,
                                      RoadmapContext& ctx) {
+  const StageScope scope(Stage::roadmap);
   const Grid grid = table_grid(table);
   auto columns = find_columns(grid, ctx.rules);
   if (!columns) {

@@ -10,7 +10,9 @@
 
 #include "karta/normalize.hpp"
 #include "karta/rules.hpp"
+#include "model/stage_clock.hpp"
 #include "model/work_limits.hpp"
+#include "rules/group_screen.hpp"
 #include "rules/letter_classes.hpp"
 #include "rules/rule_contract.hpp"
 
@@ -115,6 +117,9 @@ void check_contract(const Rule& rule, const GroupContract& contract) {
         throw RuleError(at + ": a pattern lacks the capture (?P<" + capture + ">…) that " + contract.name + " reads");
 }
 
+// A group of fewer rules is scanned rule by rule: the set would not save a pass.
+constexpr std::size_t kScreenedGroup = 4;
+
 std::string fnv_hex(const std::string& data) {
   std::uint64_t h = 1469598103934665603ull;
   for (unsigned char c : data) h = (h ^ c) * 1099511628211ull;
@@ -160,6 +165,7 @@ bool Rule::may_match_normalised(const std::string& normalised) const {
 // budget here holds it in all of them (paragraphs, requisites, mentions,
 // deadlines), not only in the readers. Reads the clock every 256 calls.
 bool Rule::search_normalised(const std::string& normalised, Match* out) const {
+  const StageScope scope(Stage::rules, &group);
   check_time_budget("matching the rules against its text");
   if (!may_match_normalised(normalised)) return false;
   for (const auto& re : patterns)
@@ -168,6 +174,7 @@ bool Rule::search_normalised(const std::string& normalised, Match* out) const {
 }
 
 std::vector<Match> Rule::find_all_normalised(const std::string& normalised) const {
+  const StageScope scope(Stage::rules, &group);
   std::vector<Match> out;
   check_time_budget("matching the rules against its text");
   if (!may_match_normalised(normalised)) return out;
@@ -220,6 +227,7 @@ RuleSet RuleSet::load(const std::string& dir) {
       auto& rules = set.groups_[group];
       for (const YAML::Node& r : kv.second) {
         rules.push_back(read_rule(r, file, contract->labels));
+        rules.back().group = group;
         check_contract(rules.back(), *contract);
       }
       // A doubled label is the likelier typo (and hides the missing one), so it is named first.
@@ -238,6 +246,8 @@ RuleSet RuleSet::load(const std::string& dir) {
       throw RuleError(dir + "/" + stem + ".yaml: group «" + c.name.substr(stem.size() + 1) + "» is missing (" +
                       c.name + " is read by the code)");
     }
+  for (const auto& [name, rules] : set.groups_)
+    if (rules.size() >= kScreenedGroup) set.screens_[name] = std::make_shared<const GroupScreen>(rules);
   set.version_ = fnv_hex(all);
   return set;
 }
@@ -282,10 +292,20 @@ const std::vector<Rule>& RuleSet::group(const std::string& name) const {
   return it == groups_.end() ? none : it->second;
 }
 
+std::vector<bool> RuleSet::may_match(const std::string& name, const std::string& normalised) const {
+  auto it = screens_.find(name);
+  if (it == screens_.end()) return std::vector<bool>(group(name).size(), true);
+  const StageScope scope(Stage::rules, &it->first);
+  check_time_budget("matching the rules against its text");
+  return it->second->may_match(normalised);
+}
+
 const Rule* RuleSet::first(const std::string& name, const std::string& text, Match* out) const {
   const std::string form = cased_match_form(text);
-  for (const Rule& rule : group(name))
-    if (rule.search_normalised(form, out)) return &rule;
+  const std::vector<Rule>& rules = group(name);
+  const std::vector<bool> maybe = may_match(name, form);
+  for (std::size_t i = 0; i < rules.size(); ++i)
+    if (maybe[i] && rules[i].search_normalised(form, out)) return &rules[i];
   return nullptr;
 }
 

@@ -1,0 +1,47 @@
+// One pass over a text that tells which rules of a group can match it: the
+// group's patterns compiled together into an RE2::Set, so a text is scanned
+// once instead of once per rule. A rule the screen leaves out has no
+// pattern matching anywhere in the text; the ones it lets through are then
+// searched as before (in rule order, needs checked, captures taken), so the
+// answers are the ones the rule-by-rule scan gave.
+#pragma once
+
+#include <re2/set.h>
+
+#include <memory>
+#include <mutex>
+#include <re2/re2.h>
+#include <string>
+#include <vector>
+
+namespace karta {
+
+class Rule;
+
+class GroupScreen {
+ public:
+  // Keeps the rules' compiled patterns (shared), not the rules: a copied
+  // RuleSet may share the screen.
+  explicit GroupScreen(const std::vector<Rule>& rules);
+
+  // One flag per rule, true where it may match `normalised` (the rules'
+  // normal form). All true when the set could not be built or ran out of
+  // memory on this text: the caller then scans every rule, as without it.
+  std::vector<bool> may_match(const std::string& normalised) const;
+
+ private:
+  void build() const;
+
+  struct Entry {
+    std::shared_ptr<const re2::RE2> pattern;
+    bool case_sensitive;
+    int rule;
+  };
+  std::vector<Entry> patterns_;
+  std::size_t rules_;
+  mutable std::once_flag built_;
+  mutable std::unique_ptr<re2::RE2::Set> set_;   // null when it cannot serve
+  mutable std::vector<int> rule_of_pattern_;
+};
+
+}  // namespace karta
