@@ -18,6 +18,12 @@ namespace karta {
 class JsonStream {
  public:
   JsonStream(std::ostream& out, bool one_line) : out_(out), one_line_(one_line) {}
+  ~JsonStream();
+  JsonStream(const JsonStream&) = delete;
+  JsonStream& operator=(const JsonStream&) = delete;
+  // Hands what is buffered to the stream; done by itself when the
+  // top-level value closes and every 64 KB.
+  void flush();
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -54,6 +60,7 @@ class JsonStream {
   void write_string(std::string_view s);
 
   std::ostream& out_;
+  std::string buffer_;
   bool one_line_;
   struct Level {
     bool any = false;
