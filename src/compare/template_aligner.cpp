@@ -94,10 +94,14 @@ double TemplateAligner::item_score(const std::string& text, std::size_t item) co
   return score(stemmer_->tokens(text), item);
 }
 
-const std::vector<std::string>& TemplateAligner::tokens_of(const std::string& text) const {
+const WeightedTokens& TemplateAligner::weighted_of(const std::string& text) const {
   auto it = token_cache_.find(text);
-  if (it == token_cache_.end()) it = token_cache_.emplace(text, stemmer_->tokens(text)).first;
+  if (it == token_cache_.end()) it = token_cache_.emplace(text, weigh(stemmer_->tokens(text), weights_)).first;
   return it->second;
+}
+
+const std::vector<std::string>& TemplateAligner::tokens_of(const std::string& text) const {
+  return weighted_of(text).tokens;
 }
 
 std::vector<std::string> TemplateAligner::pairing_keys(const std::string& text) const {
@@ -107,7 +111,7 @@ std::vector<std::string> TemplateAligner::pairing_keys(const std::string& text) 
 }
 
 double TemplateAligner::similarity(const std::string& a, const std::string& b) const {
-  return karta::similarity(tokens_of(a), tokens_of(b), weights_);
+  return karta::similarity(weighted_of(a), weighted_of(b));
 }
 
 }  // namespace karta

@@ -54,7 +54,8 @@ class TemplateAligner {
   // with every other, and stemming was most of its time. Not for sharing
   // between threads (compare runs on one).
   const std::vector<std::string>& tokens_of(const std::string& text) const;
-  mutable std::unordered_map<std::string, std::vector<std::string>> token_cache_;
+  const WeightedTokens& weighted_of(const std::string& text) const;
+  mutable std::unordered_map<std::string, WeightedTokens> token_cache_;
 };
 
 }  // namespace karta

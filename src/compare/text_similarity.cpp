@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace karta {
 
@@ -50,6 +51,27 @@ double similarity(const TokenSet& measure, const TokenSet& item, const TermWeigh
   for (const std::string& t : item) in_item += weights.weight(t);
   if (shared == 0) return 0;
   const double precision = shared / in_measure, recall = shared / in_item, b2 = beta * beta;
+  return (1 + b2) * precision * recall / (b2 * precision + recall);
+}
+
+WeightedTokens weigh(TokenSet tokens, const TermWeights& weights) {
+  WeightedTokens out;
+  out.tokens = std::move(tokens);
+  for (const std::string& t : out.tokens) {
+    out.weights.push_back(weights.weight(t));
+    out.total += out.weights.back();
+  }
+  return out;
+}
+
+double similarity(const WeightedTokens& measure, const WeightedTokens& item, double beta) {
+  double in_measure = 0, shared = 0;
+  for (std::size_t k = 0; k < measure.tokens.size(); ++k) {
+    in_measure += measure.weights[k];
+    if (contains(item.tokens, measure.tokens[k])) shared += measure.weights[k];
+  }
+  if (shared == 0) return 0;
+  const double precision = shared / in_measure, recall = shared / item.total, b2 = beta * beta;
   return (1 + b2) * precision * recall / (b2 * precision + recall);
 }
 
