@@ -110,7 +110,7 @@ std::vector<MeasureRow> side_by_side(const std::map<std::string, std::vector<Ali
       }
   if (!aligner) return pair_measures(measures, [](const std::string&, const std::string&) { return 0.0; }, 1.0);
   return pair_measures(measures, [&](const std::string& a, const std::string& b) { return aligner->similarity(a, b); },
-                       threshold, [&](const std::string& t) { return aligner->pairing_keys(t); });
+                       threshold, [&](const std::string& t) { return aligner->pairing_keys(t, threshold); });
 }
 
 }  // namespace
@@ -223,7 +223,7 @@ Comparison compare(const std::vector<Extraction>& extractions, const std::vector
   const double alike = c.template_used ? c.template_used->thresholds.item : 1.0;
   const std::vector<MeasureRow> groups = pair_measures(
       unmatched, [&](const std::string& a, const std::string& b) { return aligner ? aligner->similarity(a, b) : 0.0; },
-      alike, aligner ? PairingKeys([&](const std::string& t) { return aligner->pairing_keys(t); }) : PairingKeys());
+      alike, aligner ? PairingKeys([&](const std::string& t) { return aligner->pairing_keys(t, alike); }) : PairingKeys());
   for (const MeasureRow& group : groups) {
     ComparisonItem item;
     for (const auto& [key, index] : group.measures)

@@ -17,13 +17,20 @@ struct RegionMeasure {
 };
 
 using Similarity = std::function<double(const std::string&, const std::string&)>;
-// Keys such that two wordings sharing none are 0 alike (TemplateAligner::pairing_keys).
-using PairingKeys = std::function<std::vector<std::string>(const std::string&)>;
+// What a wording offers for pairing (TemplateAligner::pairing_keys): all its
+// keys, and those of them of which the other wording must hold one for the
+// pair (this wording first) to reach the threshold — `needed` may be `all`.
+struct PairingKeySet {
+  std::vector<std::string> all;
+  std::vector<std::string> needed;
+};
+using PairingKeys = std::function<PairingKeySet(const std::string&)>;
 
 // Most alike pairs first; two rows join when no region is in both. Rows keep
 // the order of their first measure in `measures`; a measure alike to none is
-// a row of its own. With `keys` (and a threshold above 0) only measures that
-// share a key are compared — the same rows, without trying every pair.
+// a row of its own. With `keys` (and a threshold above 0) a pair is compared
+// only when the second measure holds one of the first one's needed keys —
+// the same rows, without trying every pair.
 std::vector<MeasureRow> pair_measures(const std::vector<RegionMeasure>& measures,
                                       const Similarity& similarity, double threshold, const PairingKeys& keys = {});
 

@@ -1,6 +1,7 @@
 #include "compare/template_aligner.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 namespace karta {
 namespace {
@@ -104,9 +105,25 @@ const std::vector<std::string>& TemplateAligner::tokens_of(const std::string& te
   return weighted_of(text).tokens;
 }
 
-std::vector<std::string> TemplateAligner::pairing_keys(const std::string& text) const {
-  std::vector<std::string> keys;
-  for (const std::string& t : tokens_of(text)) keys.push_back(t.substr(0, 10));
+// similarity(a, b) = 2·S / (Wa + Wb), S the weight of a's stems found in b
+// (precision S/Wa, recall S/Wb, beta 1). A pair reaching t has S ≥ t·Wa/2;
+// the stems outside `needed` weigh less than that, so b must hold one of
+// the needed ones. The margin keeps rounding from ever dropping a pair
+// that would have scored t exactly.
+PairingKeySet TemplateAligner::pairing_keys(const std::string& text, double threshold) const {
+  const WeightedTokens& w = weighted_of(text);
+  PairingKeySet keys;
+  for (const std::string& t : w.tokens) keys.all.push_back(t.substr(0, 10));
+  std::vector<std::size_t> heaviest(w.tokens.size());
+  std::iota(heaviest.begin(), heaviest.end(), 0);
+  std::stable_sort(heaviest.begin(), heaviest.end(), [&](std::size_t a, std::size_t b) { return w.weights[a] > w.weights[b]; });
+  const double enough = threshold * w.total / 2 * (1 - 1e-9);
+  double left = w.total;
+  for (const std::size_t k : heaviest) {
+    if (left < enough) break;
+    keys.needed.push_back(keys.all[k]);
+    left -= w.weights[k];
+  }
   return keys;
 }
 

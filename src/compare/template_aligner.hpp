@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "compare/stemmed_tokens.hpp"
+#include "compare/measure_pairing.hpp"
 #include "compare/text_similarity.hpp"
 #include "karta/compare.hpp"
 
@@ -33,8 +34,11 @@ class TemplateAligner {
   double similarity(const std::string& a, const std::string& b) const;
   // Keys two wordings must share to be alike at all: each stem's first ten
   // bytes (five Cyrillic letters), or the whole of a shorter one — as
-  // similarity's same-word test needs.
-  std::vector<std::string> pairing_keys(const std::string& text) const;
+  // similarity's same-word test needs. `needed`: the keys of the heaviest
+  // stems, taken until what is left weighs under threshold/2 of the whole:
+  // a wording that holds none of them shares at most that little of this
+  // one's weight, so the pair (this one first) stays under `threshold`.
+  PairingKeySet pairing_keys(const std::string& text, double threshold) const;
   // How well `text` matches one item, whatever its direction.
   double item_score(const std::string& text, std::size_t item) const;
 

@@ -154,13 +154,49 @@ TEST(MeasurePairing, ComparingOnlyMeasuresThatShareAKeyGivesTheSameRows) {
     measures.push_back({"R" + std::to_string(i % 6), std::to_string(i), title});
   }
   const auto every_pair = pair_measures(measures, alike, 0.4);
-  const auto keyed = pair_measures(measures, alike, 0.4, words);
+  const auto keyed = pair_measures(measures, alike, 0.4, [&](const std::string& t) { return PairingKeySet{words(t), words(t)}; });
   ASSERT_EQ(every_pair.size(), keyed.size());
   for (std::size_t r = 0; r < keyed.size(); ++r) {
     EXPECT_EQ(every_pair[r].measures, keyed[r].measures) << "row " << r;
     EXPECT_DOUBLE_EQ(every_pair[r].score, keyed[r].score) << "row " << r;
   }
   EXPECT_LT(keyed.size(), measures.size()) << "the set must pair some measures for the test to mean anything";
+}
+
+TEST(MeasurePairing, TheAlignersNeededKeysDropNoPairThatReachesTheThreshold) {
+  // Real stems and weights: a pair is compared only when the second wording
+  // holds one of the first one's heaviest stems; every threshold must still
+  // give the rows of the full loop, and the needed keys must be fewer than all.
+  TokenStemmer s(rules());
+  TemplateAligner aligner(rsnms(), s);
+  const std::vector<std::string> words = {
+      "организация", "наставничества", "педагогов", "молодых", "проведение", "семинаров", "мониторинга",
+      "стажировок", "конкурса", "методистов", "муниципальных", "школ", "повышения", "квалификации",
+      "профессионального", "мастерства", "учителей", "сопровождение", "выпускников", "форума"};
+  std::vector<RegionMeasure> measures;
+  std::size_t fewer = 0;
+  for (std::size_t i = 0; i < 150; ++i) {
+    std::string title;
+    const std::size_t length = 2 + i % 5;
+    for (std::size_t w = 0; w < length; ++w) title += words[(i * 7 + w * w * 3 + w) % words.size()] + " ";
+    measures.push_back({"R" + std::to_string(i % 9), std::to_string(i), title});
+  }
+  auto alike = [&](const std::string& a, const std::string& b) { return aligner.similarity(a, b); };
+  for (const double threshold : {0.2, 0.35, 0.5, 0.8}) {
+    const auto every_pair = pair_measures(measures, alike, threshold);
+    const auto keyed = pair_measures(measures, alike, threshold, [&](const std::string& t) {
+      PairingKeySet k = aligner.pairing_keys(t, threshold);
+      fewer += k.needed.size() < k.all.size();
+      return k;
+    });
+    ASSERT_EQ(every_pair.size(), keyed.size()) << "threshold " << threshold;
+    for (std::size_t r = 0; r < keyed.size(); ++r) {
+      EXPECT_EQ(every_pair[r].measures, keyed[r].measures) << "threshold " << threshold << ", row " << r;
+      EXPECT_DOUBLE_EQ(every_pair[r].score, keyed[r].score) << "threshold " << threshold << ", row " << r;
+    }
+    EXPECT_LT(keyed.size(), measures.size()) << "threshold " << threshold << " must pair some measures";
+  }
+  EXPECT_GT(fewer, 0u) << "the filter must leave some keys out for the test to mean anything";
 }
 
 TEST(DueQuarters, ASpanOfCenturiesIsLeftOffTheTimeline) {
