@@ -13,5 +13,8 @@ if [ ! -f "$corpus/.done-$files" ]; then
   python3 bench/make_corpus.py "$corpus" "$files"
   touch "$corpus/.done-$files"
 fi
-python3 bench/measure.py build/karta "$corpus" bench/RESULTS.md
+# The floor: libxml2's SAX2 parse with empty handlers (needs libxml2-dev and unzip).
+cc -O2 bench/sax_floor.c $(xml2-config --cflags --libs) -o build/sax_floor
+python3 bench/measure.py build/karta build/sax_floor "$corpus" bench/RESULTS.md
+python3 bench/compare_scaling.py build/karta "$corpus" bench/COMPARE.md
 python3 bench/input_shapes.py build/karta bench/SHAPES.md
