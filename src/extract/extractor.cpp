@@ -24,22 +24,6 @@ namespace karta {
 
 namespace {
 
-// Every table cell's text, nested tables included, in document order.
-void add_cells(const Table& t, std::vector<std::string>& out) {
-  for (const Row& r : t.rows)
-    for (const Cell& c : r.cells) {
-      out.push_back(clean_text(c.text));
-      for (const Table& nested : c.tables) add_cells(nested, out);
-    }
-}
-
-std::vector<std::string> cell_texts(const Document& d) {
-  std::vector<std::string> out;
-  for (const Block& b : d.blocks)
-    if (const auto* t = std::get_if<Table>(&b)) add_cells(*t, out);
-  return out;
-}
-
 // Whether `next` goes on with the heading `previous` ends: it starts with a
 // lower-case letter ("по развитию …", "на 2025 год"), or both are written in
 // capitals ("ПЛАН МЕРОПРИЯТИЙ" / "ПО РАЗВИТИЮ …"). A sentence or a table
@@ -161,10 +145,15 @@ Extraction extract(const Document& read, const RuleSet& rules) {
     heading_parts = 0;
     ++table_number;
     const Table& table = recut ? *recut : std::get<Table>(block);
-    const auto grid = table_grid(table);
+    // The first row by grid column, as table_grid would lay it out — without
+    // copying every cell of a table that may hold the whole document.
+    std::vector<const std::string*> first_cells(static_cast<std::size_t>(std::max(table.columns, 0)), nullptr);
+    if (!table.rows.empty())
+      for (const Cell& cell : table.rows.front().cells)
+        if (cell.grid_col >= 0 && cell.grid_col < table.columns) first_cells[static_cast<std::size_t>(cell.grid_col)] = &cell.text;
     std::string first_row;
-    for (const std::string& cell : grid.empty() ? std::vector<std::string>{} : grid.front())
-      if (!cell.empty()) first_row += (first_row.empty() ? "«" : ", «") + clean_text(cell) + "»";
+    for (const std::string* cell : first_cells)
+      if (cell && !cell->empty()) first_row += (first_row.empty() ? "«" : ", «") + clean_text(*cell) + "»";
     table_headers.push_back(first_row.empty() ? "(an empty first row)" : first_row);
     auto roadmap = build_roadmap(table, table_number, last_title, ctx);
     if (!roadmap) continue;
@@ -191,7 +180,7 @@ Extraction extract(const Document& read, const RuleSet& rules) {
   read_requisites(lines, rules, roadmap_title, x.document);
   x.document.region = find_region(x.document, lines, rules);
   if (x.document.region) qualify_entity_ids(x, x.document.region->code);
-  x.document.references = find_references(lines, rules, x.document, cell_texts(document));
+  x.document.references = find_references(lines, rules, x.document, &document);
   x.document.indicators = find_indicators(lines, rules);
   for (const Roadmap& r : x.roadmaps)
     for (const Direction& d : r.directions)

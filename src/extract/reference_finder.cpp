@@ -2,6 +2,7 @@
 // nearest type word before it ("распоряжениями … от … № … и от … № …" gives
 // both the same type), with the issuer between them and the «title» after.
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "extract/requisites.hpp"
@@ -57,22 +58,16 @@ std::string trim_issuer(std::string s) {
 }  // namespace
 
 std::vector<Reference> find_references(const std::vector<TextLine>& lines, const RuleSet& rules, const ActInfo& act,
-                                       const std::vector<std::string>& cells) {
+                                       const Document* tables) {
   std::vector<TextParagraph> paragraphs = text_paragraphs(lines);
   // The title first: "О внесении изменений в приказ … от … №" is what the act amends.
   if (act.title) paragraphs.insert(paragraphs.begin(), {*act.title, false});
-  const std::size_t running_text = paragraphs.size();
-  for (const std::string& c : cells)
-    if (c.find_first_of("0123456789") != std::string::npos) paragraphs.push_back({c, false});
-  std::size_t index = 0;
   std::vector<Reference> out;
   std::set<std::pair<std::string, std::string>> seen;
   if (act.date && act.number) seen.insert({*act.date, *act.number});
   bool basis_list = false;
-  for (const TextParagraph& paragraph : paragraphs) {
-    const bool in_cell = index++ >= running_text;
-    const std::string text = cased_match_form(paragraph.text);
-    const bool note = paragraph.amendment_note;
+  auto cite = [&](const std::string& written, bool note, bool in_cell) {
+    const std::string text = cased_match_form(written);
     const Rule* role_here = rules.first("references.roles", text);
     const bool basis_here = role_here && role_here->value == "basis";
     if (!list_item(text)) basis_list = false;
@@ -138,7 +133,22 @@ std::vector<Reference> find_references(const std::vector<TextLine>& lines, const
       }
     }
     if (basis_here && !text.empty() && text.back() == ':') basis_list = true;
-  }
+  };
+  for (const TextParagraph& paragraph : paragraphs) cite(paragraph.text, paragraph.amendment_note, false);
+  // Then each cell that holds a digit, nested tables included, in document
+  // order — read where it lies: a copy of every cell would be one more copy
+  // of a document that may be all table.
+  std::function<void(const Table&)> cells_of = [&](const Table& t) {
+    for (const Row& r : t.rows)
+      for (const Cell& c : r.cells) {
+        const std::string cell = clean_text(c.text);
+        if (cell.find_first_of("0123456789") != std::string::npos) cite(cell, false, true);
+        for (const Table& nested : c.tables) cells_of(nested);
+      }
+  };
+  if (tables)
+    for (const Block& b : tables->blocks)
+      if (const auto* t = std::get_if<Table>(&b)) cells_of(*t);
   return out;
 }
 

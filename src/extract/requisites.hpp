@@ -42,9 +42,9 @@ void read_requisites(const std::vector<TextLine>& lines, const RuleSet& rules,
 std::optional<Region> find_region(const ActInfo& act, const std::vector<TextLine>& lines, const RuleSet& rules);
 
 // Every act cited with a date and number, except the act itself: in the
-// running text, then in `cells` (table cells: role `mention`).
+// running text, then in the cells of `tables`' tables (role `mention`).
 std::vector<Reference> find_references(const std::vector<TextLine>& lines, const RuleSet& rules, const ActInfo& act,
-                                       const std::vector<std::string>& cells = {});
+                                       const Document* tables = nullptr);
 
 // The figure and unit a target or indicator rule matched ("не менее 50 чел."):
 // the unit by its one name (rules/indicators.yaml, units); none when the

@@ -120,8 +120,9 @@ void read_docx(std::string_view bytes, const std::string& file, const ReadOption
   read_aux_part(package, styles_part, file, options, [&](XmlStream& xml) { lists.read_styles(xml); });
   read_aux_part(package, numbering_part, file, options, [&](XmlStream& xml) { lists.read_numbering(xml); });
 
-  std::string main_xml = package.read(main_part);
-  XmlStream xml(main_xml, file, main_part, options);
+  // Pulled through the inflater: the main part can be most of the file.
+  zip::PartStream main_bytes = package.open(main_part);
+  XmlStream xml([&](char* buffer, std::size_t n) { return main_bytes.read(buffer, n); }, file, main_part, options);
   bool found = false;
   while (xml.next()) {
     if (xml.is_start() && xml.local() == "document" && is_wordprocessing_ns(xml.ns())) {

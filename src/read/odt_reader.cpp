@@ -356,8 +356,9 @@ void read_odt(std::string_view bytes, const std::string& file, const ReadOptions
     while (xml.next())
       if (xml.is_start() && xml.ns() == kOffice && xml.local() == "styles") lists.read_odf_list_styles(xml);
   }
-  const std::string content = package.read("content.xml");
-  XmlStream xml(content, file, "content.xml", options);
+  // Pulled through the inflater, as DOCX's main part: it is most of the file.
+  zip::PartStream content = package.open("content.xml");
+  XmlStream xml([&](char* buffer, std::size_t n) { return content.read(buffer, n); }, file, "content.xml", options);
   read_office_text(xml, file, options, lists, out);
 }
 

@@ -29,7 +29,33 @@ XmlStream::XmlStream(std::string_view bytes, std::string file, std::string part,
     throw ReadError(ErrorKind::too_large, file_, part_ + " is too large to parse");
   reader_ = xmlReaderForMemory(bytes.data(), static_cast<int>(bytes.size()), part_.c_str(), nullptr,
                                XML_PARSE_NONET | XML_PARSE_NOWARNING);
-  if (!reader_) throw ReadError(ErrorKind::xml_error, file_, part_ + ": cannot start the XML parser");
+  start();
+}
+
+XmlStream::XmlStream(PullBytes source, std::string file, std::string part, const ReadOptions& options)
+    : source_(std::move(source)), file_(std::move(file)), part_(std::move(part)), max_depth_(options.max_xml_depth),
+      max_text_bytes_(options.max_text_node_bytes) {
+  // No exception may cross libxml2's C frames: the source's is kept, and
+  // libxml2 told only that reading failed.
+  auto pull = [](void* self_ptr, char* buffer, int len) -> int {
+    auto* self = static_cast<XmlStream*>(self_ptr);
+    if (self->source_error_ || len <= 0) return -1;
+    try {
+      return static_cast<int>(self->source_(buffer, static_cast<std::size_t>(len)));
+    } catch (...) {
+      self->source_error_ = std::current_exception();
+      return -1;
+    }
+  };
+  reader_ = xmlReaderForIO(pull, nullptr, this, part_.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOWARNING);
+  start();
+}
+
+void XmlStream::start() {
+  if (!reader_) {
+    if (source_error_) std::rethrow_exception(source_error_);
+    throw ReadError(ErrorKind::xml_error, file_, part_ + ": cannot start the XML parser");
+  }
   xmlTextReaderSetStructuredErrorHandler(
       reader_,
       [](void* self_ptr, xmlErrorPtr error) {
@@ -49,11 +75,26 @@ XmlStream::XmlStream(std::string_view bytes, std::string file, std::string part,
       this);
 }
 
+// What is left of a pulled source, read to its end: its own checks (a zip
+// part's size and CRC) run even when the XML failed first.
+void XmlStream::drain_source() {
+  if (!source_ || source_error_) return;
+  char buffer[1 << 14];
+  try {
+    while (source_(buffer, sizeof buffer) != 0) {
+    }
+  } catch (...) {
+    source_error_ = std::current_exception();
+  }
+}
+
 XmlStream::~XmlStream() {
   if (reader_) xmlFreeTextReader(reader_);
 }
 
 void XmlStream::fail(const char* what) {
+  drain_source();
+  if (source_error_) std::rethrow_exception(source_error_);
   std::string where = part_;
   if (error_line_ > 0) where += ":" + std::to_string(error_line_) + ":" + std::to_string(error_column_);
   throw ReadError(ErrorKind::xml_error, file_,
@@ -61,8 +102,13 @@ void XmlStream::fail(const char* what) {
 }
 
 bool XmlStream::settle(int ret) {
+  if (source_error_) std::rethrow_exception(source_error_);
   if (ret < 0 || !first_error_.empty()) fail("not well-formed XML");
-  if (ret == 0) return false;
+  if (ret == 0) {
+    drain_source();   // the end of the XML is the end of the part, checks included
+    if (source_error_) std::rethrow_exception(source_error_);
+    return false;
+  }
   type_ = xmlTextReaderNodeType(reader_);
   depth_ = xmlTextReaderDepth(reader_);
   empty_ = type_ == XML_READER_TYPE_ELEMENT && xmlTextReaderIsEmptyElement(reader_) == 1;

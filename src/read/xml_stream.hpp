@@ -11,6 +11,8 @@
 #include <libxml/xmlreader.h>
 
 #include <cstdint>
+#include <exception>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,9 +21,18 @@
 
 namespace karta {
 
+// Up to n bytes of the document into the buffer, 0 at its end; may throw
+// ReadError (a zip part's damage, limits).
+using PullBytes = std::function<std::size_t(char* buffer, std::size_t n)>;
+
 class XmlStream {
  public:
   XmlStream(std::string_view bytes, std::string file, std::string part, const ReadOptions& options);
+  // The document pulled as libxml2 asks for it, never held whole. An error
+  // of the source is the one reported, before any XML error it caused; on an
+  // XML error the rest of the source is read, so that damage further on (a
+  // zip part's CRC) is named as the cause.
+  XmlStream(PullBytes source, std::string file, std::string part, const ReadOptions& options);
   ~XmlStream();
   XmlStream(const XmlStream&) = delete;
   XmlStream& operator=(const XmlStream&) = delete;
@@ -51,8 +62,13 @@ class XmlStream {
   int line() const;
 
  private:
-  void fail(const char* what);
+  void start();
+  [[noreturn]] void fail(const char* what);
   bool settle(int ret);
+  void drain_source();
+
+  PullBytes source_;
+  std::exception_ptr source_error_;
 
   xmlTextReaderPtr reader_ = nullptr;
   std::string file_;

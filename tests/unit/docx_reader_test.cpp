@@ -177,6 +177,44 @@ TEST(DocxReader, XmlErrorsGivePartLineAndColumn) {
   EXPECT_EQ(r.error->reason().rfind("word/document.xml:2:", 0), 0u) << r.error->reason();
 }
 
+TEST(DocxReader, AMainPartOfManyChunksIsReadWhole) {
+  // The main part is pulled through the inflater 64 KB at a time: every
+  // paragraph, the last one included, must come out.
+  std::string body;
+  for (int i = 0; i < 30000; ++i) body += p("Абзац " + std::to_string(i));
+  const Document d = docx_doc(body);
+  ASSERT_EQ(d.blocks.size(), 30000u);
+  EXPECT_EQ(std::get<Paragraph>(d.blocks.front()).text, "Абзац 0");
+  EXPECT_EQ(std::get<Paragraph>(d.blocks.back()).text, "Абзац 29999");
+}
+
+TEST(DocxReader, ADamagedPartIsNamedAsDamagedEvenWhereItsXmlBreaksFirst) {
+  // Stored, not deflated, so that one changed byte reaches the XML: the tag
+  // no longer closes (an XML error early in the part) and the CRC no longer
+  // matches (found only at the part's end). The damage is the cause.
+  std::ostringstream out;
+  {
+    Poco::Zip::Compress zip(out, true);
+    const std::map<std::string, std::string> parts = {
+        {"_rels/.rels", package_rels()},
+        {"word/document.xml", std::string("<w:document xmlns:w=\"") + kW + "\"><w:body>" + p("текст") +
+                                  std::string(200000, ' ') + "</w:body></w:document>"}};
+    for (const auto& [name, data] : parts) {
+      std::istringstream in(data);
+      zip.addFile(in, Poco::DateTime(2023, 1, 1), name, Poco::Zip::ZipCommon::CM_STORE);
+    }
+    zip.close();
+  }
+  std::string bytes = out.str();
+  const std::size_t at = bytes.find("<w:body>");
+  ASSERT_NE(at, std::string::npos);
+  bytes[at + 5] = '<';   // "<w:bo<y>": not well-formed at once
+  ReadResult r = read_docx_bytes(bytes);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error->kind(), ErrorKind::crc_mismatch) << r.error->what();
+  EXPECT_EQ(r.error->reason(), "word/document.xml: CRC mismatch (the part is damaged)");
+}
+
 TEST(DocxReader, DepthLimitIsAnOption) {
   ReadOptions shallow;
   shallow.max_xml_depth = 5;
