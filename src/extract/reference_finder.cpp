@@ -68,10 +68,17 @@ std::vector<Reference> find_references(const std::vector<TextLine>& lines, const
   bool basis_list = false;
   auto cite = [&](const std::string& written, bool note, bool in_cell) {
     const std::string text = cased_match_form(written);
-    const Rule* role_here = rules.first("references.roles", text);
+    // A cell's citations are mentions whatever its words say, and the cells
+    // come after the running text: no role to look for there.
+    const Rule* role_here = in_cell ? nullptr : rules.first("references.roles", text);
     const bool basis_here = role_here && role_here->value == "basis";
     if (!list_item(text)) basis_list = false;
-    const std::vector<Found> types = type_words(text, rules.group("references.types"));
+    // The type words only once a citation is found: most texts cite nothing.
+    std::optional<std::vector<Found>> found_types;
+    auto types = [&]() -> const std::vector<Found>& {
+      if (!found_types) found_types = type_words(text, rules.group("references.types"));
+      return *found_types;
+    };
     std::optional<std::string> last_type;
     std::size_t last_end = 0;
     for (const Rule& cite : rules.group("references.citations")) {
@@ -81,7 +88,7 @@ std::vector<Reference> find_references(const std::vector<TextLine>& lines, const
         ref.number = m.group("number");
         // The nearest type word before the citation, and the issuer after it.
         const Found* type = nullptr;
-        for (const Found& t : types)
+        for (const Found& t : types())
           if (t.end <= m.begin + 1 && t.begin >= last_end && (!type || t.begin > type->begin)) type = &t;
         if (type) {
           ref.type = type->value;
@@ -94,9 +101,12 @@ std::vector<Reference> find_references(const std::vector<TextLine>& lines, const
         last_end = m.end;
         std::string title = quoted_title(text, m.end);
         if (!title.empty()) ref.title = title;
-        const Rule* role = rules.first("references.roles", text.substr(0, m.begin));
+        auto amends = [&] {
+          const Rule* role = rules.first("references.roles", text.substr(0, m.begin));
+          return role && role->value == "amends";
+        };
         ref.role = in_cell ? "mention"
-                   : note || (role && role->value == "amends") ? "amends"
+                   : note || amends() ? "amends"
                    : (basis_here || basis_list) ? "basis"
                                                : "mention";
         if (!ref.date && ref.number->empty()) continue;
