@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/limit_options.hpp"
 #include "cli/stage_report.hpp"
 #include "karta/batch.hpp"
 
@@ -23,11 +24,7 @@ struct ExtractArgs {
   std::string out, files_from, shard, rules;
   bool jsonl = false, resume = false, quiet = false, verbose = false, follow_symlinks = false, stats = false;
   unsigned jobs = 0;
-  double max_file_mb = 256, max_part_mb = 64, max_line_mb = 16, max_text_mb = 10, time_budget = 60,
-         libreoffice_timeout = 120;
-  int max_xml_depth = 256;
-  std::size_t max_rows = 100000, max_cells = 1000, max_paragraphs = 200000, max_total_cells = 1000000,
-              max_lines = 1000000;
+  LimitArgs limits;
 };
 
 void read_paths(std::istream& in, std::vector<std::string>& out) {
@@ -56,8 +53,6 @@ void catch_stop_signals() {
   sigaction(SIGINT, &action, nullptr);
 }
 
-std::uint64_t megabytes(double mb) { return static_cast<std::uint64_t>(mb * 1024 * 1024); }
-
 BatchOptions batch_options(ExtractArgs& a) {
   BatchOptions options;
   if (a.out.empty() && !a.jsonl) throw UsageError("extract: no output: give -o OUT, -o - or --jsonl");
@@ -79,19 +74,7 @@ BatchOptions batch_options(ExtractArgs& a) {
     options.shards = n;
   }
   options.talk = a.quiet ? BatchOptions::Talk::quiet : a.verbose ? BatchOptions::Talk::verbose : BatchOptions::Talk::normal;
-  ReadOptions& r = options.read;
-  r.max_file_bytes = megabytes(a.max_file_mb);
-  r.max_part_bytes = megabytes(a.max_part_mb);
-  r.max_line_bytes = megabytes(a.max_line_mb);
-  r.max_xml_depth = a.max_xml_depth;
-  r.max_table_rows = a.max_rows;
-  r.max_row_cells = a.max_cells;
-  r.max_paragraphs = a.max_paragraphs;
-  r.max_document_cells = a.max_total_cells;
-  r.max_lines = a.max_lines;
-  r.max_text_node_bytes = static_cast<std::uint64_t>(a.max_text_mb * 1000 * 1000);
-  r.time_budget_ms = static_cast<std::uint64_t>(a.time_budget * 1000);
-  r.libreoffice_timeout_ms = static_cast<std::uint64_t>(a.libreoffice_timeout * 1000);
+  options.read = read_options(a.limits);
   // A progress line only on a terminal, and never on the terminal stdout writes to.
   const bool results_on_terminal = options.stdout_mode != BatchOptions::Stdout::none && ::isatty(STDOUT_FILENO);
   options.progress = options.talk != BatchOptions::Talk::quiet && ::isatty(STDERR_FILENO) && !results_on_terminal;
@@ -159,23 +142,7 @@ Command add_extract_command(CLI::App& app) {
   c->add_flag("--stats", a->stats, "print on stderr, at the end, the time of each stage (read, normalise, roadmap, "
                                    "fields, requisites, rules, write) and of the costliest rule groups");
   c->add_option("--rules", a->rules, "rule files (default: $KARTA_RULES, else the installed or bundled rules)");
-  const char* limits = "Limits (an input over one fails with the reason; the batch goes on)";
-  auto positive = CLI::PositiveNumber;
-  c->add_option("--max-file-mb", a->max_file_mb, "input file size")->group(limits)->check(positive)->capture_default_str();
-  c->add_option("--max-part-mb", a->max_part_mb, "bytes inflated from one zip part")->group(limits)->check(positive)->capture_default_str();
-  c->add_option("--max-line-mb", a->max_line_mb, "one line of text")->group(limits)->check(positive)->capture_default_str();
-  c->add_option("--max-xml-depth", a->max_xml_depth, "element nesting")->group(limits)->check(positive)->capture_default_str();
-  c->add_option("--max-rows", a->max_rows, "rows of one table")->group(limits)->check(positive)->capture_default_str();
-  c->add_option("--max-cells", a->max_cells, "cells of one row")->group(limits)->check(positive)->capture_default_str();
-  c->add_option("--max-paragraphs", a->max_paragraphs, "paragraphs of one document, outside tables")->group(limits)->check(CLI::PositiveNumber)->capture_default_str();
-  c->add_option("--max-total-cells", a->max_total_cells, "table cells of one document, all tables together")->group(limits)->check(CLI::PositiveNumber)->capture_default_str();
-  c->add_option("--max-lines", a->max_lines, "lines of one text input")->group(limits)->check(CLI::PositiveNumber)->capture_default_str();
-  c->add_option("--max-text-mb", a->max_text_mb, "one XML text node (libxml2's own ceiling is 10)")->group(limits)->check(positive)->capture_default_str();
-  c->add_option("--time-budget", a->time_budget, "seconds to read and extract one document; 0: none")->group(limits)
-      ->check(CLI::NonNegativeNumber)->capture_default_str();
-  c->add_option("--libreoffice-timeout", a->libreoffice_timeout,
-                "seconds LibreOffice may take to convert a .doc before it is stopped")
-      ->group(limits)->check(positive)->capture_default_str();
+  add_limit_options(c, a->limits);
   return {c, [a] { return run(*a); }};
 }
 
