@@ -1,9 +1,8 @@
 // karta export --sqlite: extractions as relational tables (docs/sqlite.md),
-// through Poco::Data's SQLite connector. The same tables are what the store
-// of `karta serve` will keep.
+// through Poco::Data's SQLite connector; the tables themselves are
+// write/sqlite_tables.cpp's, shared with the store of `karta serve`.
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
-#include <Poco/Nullable.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -12,156 +11,12 @@
 #include "karta/export.hpp"
 #include "karta/extraction_json.hpp"
 #include "karta/output_error.hpp"
-#include "write/json_stream.hpp"
-#include "write/measure_walk.hpp"
+#include "write/sqlite_tables.hpp"
 
 namespace karta {
-namespace {
 
-using namespace Poco::Data::Keywords;
 using Poco::Data::Session;
-using Text = Poco::Nullable<std::string>;
-using Number = Poco::Nullable<int>;
-
-Text text(const std::optional<std::string>& v) { return v ? Text(*v) : Text(); }
-Text text(const std::string& v) { return v.empty() ? Text() : Text(v); }
-Number number(const std::optional<int>& v) { return v ? Number(*v) : Number(); }
-
-// Lists as JSON arrays in one column: SQLite's json_each() reads them.
-template <typename T, typename F>
-std::string json_list(const std::vector<T>& list, F write) {
-  std::ostringstream s;
-  JsonStream j(s, /*one_line=*/true);
-  j.begin_array();
-  for (const T& v : list) write(j, v);
-  j.end_array();
-  return s.str();
-}
-std::string ints(const std::vector<int>& v) { return json_list(v, [](JsonStream& j, int i) { j.value(i); }); }
-std::string strings(const std::vector<std::string>& v) {
-  return json_list(v, [](JsonStream& j, const std::string& s) { j.value(s); });
-}
-
-const char* kSchema[] = {
-    "CREATE TABLE documents (id INTEGER PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL, bytes INTEGER NOT NULL,"
-    " format TEXT NOT NULL, encoding TEXT, kind TEXT NOT NULL, title TEXT, authority TEXT, region_code TEXT,"
-    " region_name TEXT, date TEXT, number TEXT, place TEXT, signed_position TEXT, signed_name TEXT,"
-    " karta_version TEXT NOT NULL, rules_version TEXT NOT NULL, extraction_json TEXT NOT NULL)",
-    "CREATE TABLE roadmaps (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id),"
-    " position INTEGER NOT NULL, title TEXT, period_start TEXT, period_end TEXT)",
-    "CREATE TABLE measures (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id),"
-    " roadmap_id INTEGER NOT NULL REFERENCES roadmaps(id), position INTEGER NOT NULL, number TEXT NOT NULL,"
-    " direction_number INTEGER, direction_title TEXT, system_measure_number INTEGER, system_measure_title TEXT,"
-    " title TEXT NOT NULL, deadline_text TEXT NOT NULL, deadline_kind TEXT NOT NULL, deadline_start TEXT,"
-    " deadline_end TEXT, deadline_frequency TEXT, deadline_months TEXT NOT NULL, deadline_plan TEXT,"
-    " result_text TEXT NOT NULL, result_kinds TEXT NOT NULL, source_table INTEGER NOT NULL, source_rows TEXT NOT NULL,"
-    " source_lines TEXT, source_part TEXT, source_path TEXT)",
-    "CREATE TABLE mentions (id INTEGER PRIMARY KEY, measure_id INTEGER NOT NULL REFERENCES measures(id),"
-    " role TEXT NOT NULL CHECK (role IN ('responsible', 'executor')), position INTEGER NOT NULL, text TEXT NOT NULL,"
-    " entity TEXT, kind TEXT NOT NULL)",
-    "CREATE TABLE targets (id INTEGER PRIMARY KEY, measure_id INTEGER NOT NULL REFERENCES measures(id),"
-    " text TEXT NOT NULL, comparator TEXT NOT NULL, value REAL NOT NULL, unit TEXT)",
-    "CREATE TABLE entities (document_id INTEGER NOT NULL REFERENCES documents(id), entity TEXT NOT NULL,"
-    " name TEXT NOT NULL, short TEXT, kind TEXT NOT NULL, PRIMARY KEY (document_id, entity))",
-    "CREATE TABLE act_references (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id),"
-    " role TEXT NOT NULL, type TEXT, issuer TEXT, date TEXT, number TEXT, title TEXT)",
-    "CREATE TABLE definitions (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id),"
-    " term TEXT NOT NULL, short TEXT, text TEXT)",
-    "CREATE TABLE indicators (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id),"
-    " text TEXT NOT NULL, comparator TEXT NOT NULL, value REAL NOT NULL, unit TEXT, by TEXT)",
-    "CREATE TABLE diagnostics (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id),"
-    " level TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL, location TEXT)",
-    "CREATE INDEX measures_by_document ON measures(document_id)",
-    "CREATE INDEX mentions_by_measure ON mentions(measure_id)",
-    "CREATE INDEX mentions_by_entity ON mentions(entity)",
-    // measures.csv's columns that do not need the federal template.
-    "CREATE VIEW measures_flat AS SELECT d.region_code AS region, d.region_name, d.path AS source,"
-    " r.position + 1 AS roadmap, m.direction_number AS direction, m.direction_title, m.system_measure_number AS"
-    " system_measure, m.system_measure_title, m.number AS measure_id, m.title,"
-    " (SELECT group_concat(text, ' | ') FROM (SELECT text FROM mentions WHERE measure_id = m.id AND role = 'responsible'"
-    "  ORDER BY position)) AS responsible,"
-    " (SELECT group_concat(entity, ' | ') FROM (SELECT entity FROM mentions WHERE measure_id = m.id AND role ="
-    "  'responsible' AND entity IS NOT NULL ORDER BY position)) AS responsible_entities,"
-    " (SELECT group_concat(kind, ' | ') FROM (SELECT kind FROM mentions WHERE measure_id = m.id AND role = 'responsible'"
-    "  ORDER BY position)) AS responsible_kinds,"
-    " (SELECT group_concat(text, ' | ') FROM (SELECT text FROM mentions WHERE measure_id = m.id AND role = 'executor'"
-    "  ORDER BY position)) AS executors,"
-    " (SELECT group_concat(entity, ' | ') FROM (SELECT entity FROM mentions WHERE measure_id = m.id AND role ="
-    "  'executor' AND entity IS NOT NULL ORDER BY position)) AS executor_entities,"
-    " (SELECT group_concat(kind, ' | ') FROM (SELECT kind FROM mentions WHERE measure_id = m.id AND role = 'executor'"
-    "  ORDER BY position)) AS executor_kinds,"
-    " m.deadline_text, m.deadline_kind, m.deadline_start, m.deadline_end, m.deadline_frequency,"
-    " (SELECT group_concat(value, ' | ') FROM json_each(m.deadline_months)) AS deadline_months, m.deadline_plan,"
-    " m.result_text AS result, (SELECT group_concat(value, ' | ') FROM json_each(m.result_kinds)) AS result_kinds"
-    " FROM measures m JOIN documents d ON d.id = m.document_id JOIN roadmaps r ON r.id = m.roadmap_id"
-    " ORDER BY m.document_id, r.position, m.position",
-    "PRAGMA user_version = 1",
-};
-
-struct Ids {
-  int roadmap = 0, measure = 0, mention = 0, target = 0, reference = 0, definition = 0, indicator = 0, diagnostic = 0;
-};
-
-void insert_measure(Session& db, int document, int roadmap, const PlacedMeasure& p, Ids& ids) {
-  const Measure& m = *p.measure;
-  const int id = ++ids.measure;
-  const int position = static_cast<int>(p.position);
-  const Deadline& d = m.deadline;
-  db << "INSERT INTO measures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", bind(id), bind(document),
-      bind(roadmap), bind(position), bind(m.id), bind(number(p.direction->number)), bind(text(p.direction->title)),
-      bind(number(p.system_measure->number)), bind(text(p.system_measure->title)), bind(m.title), bind(d.text),
-      bind(d.kind), bind(text(d.start)), bind(text(d.end)), bind(text(d.frequency)), bind(ints(d.months)),
-      bind(text(d.plan)), bind(m.result.text), bind(strings(m.result.kinds)), bind(m.source.table),
-      bind(ints(m.source.rows)), bind(m.source.lines.empty() ? Text() : Text(ints(m.source.lines))),
-      bind(text(m.source.part)), bind(m.source.part.empty() ? Text() : Text(ints(m.source.path))), now;
-  auto mentions = [&](const std::vector<Mention>& list, const char* role) {
-    for (std::size_t i = 0; i < list.size(); ++i)
-      db << "INSERT INTO mentions VALUES (?,?,?,?,?,?,?)", bind(++ids.mention), bind(id), bind(std::string(role)),
-          bind(static_cast<int>(i)), bind(list[i].text), bind(text(list[i].entity)), bind(list[i].kind), now;
-  };
-  mentions(m.responsible, "responsible");
-  mentions(m.executors, "executor");
-  for (const Target& t : m.result.targets)
-    db << "INSERT INTO targets VALUES (?,?,?,?,?,?)", bind(++ids.target), bind(id), bind(t.text), bind(t.comparator),
-        bind(t.value), bind(text(t.unit)), now;
-}
-
-void insert_document(Session& db, int id, const Extraction& x, Ids& ids) {
-  std::ostringstream json;
-  write_extraction_json(json, x);
-  const ActInfo& a = x.document;
-  const std::optional<SignedBy>& s = a.signed_by;
-  db << "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", bind(id), bind(x.source.path),
-      bind(x.source.sha256), bind(static_cast<Poco::Int64>(x.source.bytes)), bind(x.source.format),
-      bind(text(x.source.encoding)), bind(a.kind), bind(text(a.title)), bind(text(a.authority)),
-      bind(a.region ? Text(a.region->code) : Text()), bind(a.region ? Text(a.region->name) : Text()),
-      bind(text(a.date)), bind(text(a.number)), bind(text(a.place)), bind(s ? text(s->position) : Text()),
-      bind(s ? text(s->name) : Text()), bind(x.producer.karta), bind(x.producer.rules), bind(json.str()), now;
-  for (std::size_t r = 0; r < x.roadmaps.size(); ++r) {
-    const Roadmap& roadmap = x.roadmaps[r];
-    const int roadmap_id = ++ids.roadmap;
-    db << "INSERT INTO roadmaps VALUES (?,?,?,?,?,?)", bind(roadmap_id), bind(id), bind(static_cast<int>(r)),
-        bind(text(roadmap.title)), bind(text(roadmap.period_start)), bind(text(roadmap.period_end)), now;
-    for_each_measure(roadmap, r, [&](const PlacedMeasure& p) { insert_measure(db, id, roadmap_id, p, ids); });
-  }
-  for (const Entity& e : x.entities)
-    db << "INSERT INTO entities VALUES (?,?,?,?,?)", bind(id), bind(e.id), bind(e.name), bind(text(e.short_name)),
-        bind(e.kind), now;
-  for (const Reference& r : a.references)
-    db << "INSERT INTO act_references VALUES (?,?,?,?,?,?,?,?)", bind(++ids.reference), bind(id), bind(r.role),
-        bind(text(r.type)), bind(text(r.issuer)), bind(text(r.date)), bind(text(r.number)), bind(text(r.title)), now;
-  for (const Definition& d : a.definitions)
-    db << "INSERT INTO definitions VALUES (?,?,?,?,?)", bind(++ids.definition), bind(id), bind(d.term),
-        bind(text(d.short_name)), bind(text(d.text)), now;
-  for (const Indicator& i : a.indicators)
-    db << "INSERT INTO indicators VALUES (?,?,?,?,?,?,?)", bind(++ids.indicator), bind(id), bind(i.text),
-        bind(i.comparator), bind(i.value), bind(text(i.unit)), bind(text(i.by)), now;
-  for (const Diagnostic& d : x.diagnostics)
-    db << "INSERT INTO diagnostics VALUES (?,?,?,?,?,?)", bind(++ids.diagnostic), bind(id),
-        bind(std::string(level_name(d.level))), bind(d.code), bind(d.message), bind(text(d.where)), now;
-}
-
-}  // namespace
+using namespace Poco::Data::Keywords;
 
 void write_sqlite(const std::string& path, const std::vector<Extraction>& extractions) {
   const std::filesystem::path target(path);
@@ -177,9 +32,13 @@ void write_sqlite(const std::string& path, const std::vector<Extraction>& extrac
     Session db("SQLite", temp);
     db << "PRAGMA foreign_keys = ON", now;
     db.begin();
-    for (const char* statement : kSchema) db << statement, now;
-    Ids ids;
-    for (std::size_t i = 0; i < extractions.size(); ++i) insert_document(db, static_cast<int>(i) + 1, extractions[i], ids);
+    sqlite_tables::create_tables(db);
+    sqlite_tables::RowIds ids;
+    for (std::size_t i = 0; i < extractions.size(); ++i) {
+      std::ostringstream json;
+      write_extraction_json(json, extractions[i]);
+      sqlite_tables::insert_document(db, static_cast<int>(i) + 1, extractions[i], json.str(), ids);
+    }
     db.commit();
     db.close();
   } catch (const Poco::Exception& e) {
