@@ -2,15 +2,15 @@
 _karta() {
   local cur prev words cword
   _init_completion || return
-  local commands="read extract compare export rules"
+  local commands="read extract compare export rules serve"
   if [[ $cword -eq 1 ]]; then
     COMPREPLY=($(compgen -W "$commands --version --help" -- "$cur"))
     return
   fi
   case "$prev" in
     -o|--output|--rules) _filedir -d; return ;;
-    --files-from|--sqlite|--xlsx) _filedir; return ;;
-    -j|--jobs|--shard|--max-*|--time-budget|--libreoffice-timeout) return ;;
+    --files-from|--sqlite|--xlsx|--store|--tokens) _filedir; return ;;
+    -j|--jobs|--shard|--max-*|--time-budget|--libreoffice-timeout|--listen|--port|--queue|--threads|--request-timeout) return ;;
   esac
   local opts=""
   case "${words[1]}" in
@@ -20,6 +20,9 @@ _karta() {
                    --time-budget --libreoffice-timeout --help" ;;
     compare) opts="-o --output --rules --time-budget --help" ;;
     export) opts="--sqlite --xlsx --rules --help" ;;
+    serve) opts="--store --listen --port --tokens -j --jobs --queue --threads --request-timeout --rules
+                 --max-file-mb --max-part-mb --max-line-mb --max-xml-depth --max-rows --max-cells --max-text-mb
+                 --time-budget --libreoffice-timeout --help" ;;
     rules)
       if [[ $cword -eq 2 ]]; then COMPREPLY=($(compgen -W "test align --help" -- "$cur")); return; fi
       [[ ${words[2]} == test ]] && { _filedir -d; return; } ;;

@@ -14,7 +14,7 @@ packages=(
 if [ "${1:-}" = "--dev" ]; then
   packages+=(
     libgtest-dev libgmock-dev
-    python3 python3-jsonschema python3-openpyxl
+    python3 python3-jsonschema python3-openpyxl python3-yaml
     # the HTML report's browser test: Debian's Chromium, driven through chromedriver
     chromium chromium-driver python3-selenium fonts-dejavu-core
     # libFuzzer targets: clang and its runtime

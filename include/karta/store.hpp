@@ -1,0 +1,102 @@
+// The document store behind `karta serve` (docs/store.md): every extraction
+// in the tables of `karta export --sqlite` (docs/sqlite.md), with its source
+// bytes, one SQLite database in WAL mode through Poco::Data.
+//
+//   karta::DocumentStore store("karta.db");            // created, or migrated
+//   if (auto stored = store.find(sha256)) …             // an input seen before
+//   karta::StoredDocument d = store.add("приказ.docx", bytes, sha256, extraction);
+//
+// A source is stored once, keyed by its SHA-256: adding it again returns
+// the first copy (`created` false). Each add is one transaction, so a
+// process killed at any moment leaves every document whole or absent.
+// Thread-safe: one connection, its calls serialised (SQLite writes one
+// transaction at a time in any case); extract outside the store.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "karta/extraction.hpp"
+
+namespace karta {
+
+// The database cannot be opened, is not a karta store, was made by a newer
+// karta, or a statement failed: what() names the file and the reason.
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct StoredDocument {
+  std::int64_t id = 0;
+  bool created = false;          // false: the source was stored already
+  std::string extraction_json;   // byte for byte what `karta extract` writes
+};
+
+struct StoredSource {
+  std::string name;    // as uploaded
+  std::string bytes;
+};
+
+struct DocumentSummary {
+  std::int64_t id = 0;
+  std::string name, sha256, format, kind, ingested_at;
+  std::optional<std::string> region, title, date, number;
+  int measures = 0;
+};
+
+// Filters are exact (region code, act kind) or inclusive bounds on the act's date (YYYY-MM-DD).
+struct DocumentQuery {
+  std::optional<std::string> region, kind, from, to;
+  int limit = 100;
+  std::int64_t offset = 0;
+};
+
+struct StoredMeasure {
+  std::int64_t document_id = 0;
+  std::optional<std::string> region;
+  std::string measure_id, title, deadline_text;
+  std::optional<std::string> deadline_start, deadline_end;
+  std::vector<std::string> responsible;
+};
+
+// Measures whose deadline ends inside [due_from, due_to] (each bound
+// optional, YYYY-MM-DD), of a region, with a responsible body or executor
+// of an entity kind (`education_authority`, …).
+struct MeasureQuery {
+  std::optional<std::string> region, entity_kind, due_from, due_to;
+  int limit = 100;
+  std::int64_t offset = 0;
+};
+
+class DocumentStore {
+ public:
+  // Opens `path`, creating the store or running the migrations it lacks.
+  explicit DocumentStore(const std::string& path);
+  ~DocumentStore();
+  DocumentStore(const DocumentStore&) = delete;
+  DocumentStore& operator=(const DocumentStore&) = delete;
+
+  std::optional<StoredDocument> find(const std::string& sha256) const;
+  StoredDocument add(const std::string& name, std::string_view source, const std::string& sha256, const Extraction& x);
+
+  std::optional<std::string> extraction_json(std::int64_t id) const;
+  std::optional<StoredSource> source(std::int64_t id) const;
+  std::vector<DocumentSummary> documents(const DocumentQuery& query) const;
+  std::vector<StoredMeasure> measures(const MeasureQuery& query) const;
+  std::int64_t count() const;
+
+  // The schema version the store is at (migrations run up to it).
+  static int schema_version();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace karta

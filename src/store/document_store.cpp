@@ -1,0 +1,295 @@
+// The store: docs/sqlite.md's tables plus `sources` (the bytes, keyed by
+// their SHA-256) and `karta_store` (the schema version), in one SQLite
+// database. One connection behind a mutex: SQLite serialises writers
+// anyway, and a store's statements take milliseconds where an extraction
+// takes tens of them, so extraction runs outside.
+#include "karta/store.hpp"
+
+#include <Poco/Data/LOB.h>
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/Timestamp.h>
+
+#include <mutex>
+#include <sstream>
+
+#include "karta/extraction_json.hpp"
+#include "write/sqlite_tables.hpp"
+
+namespace karta {
+namespace {
+
+using namespace Poco::Data::Keywords;
+using Poco::Data::Session;
+
+constexpr int kSchemaVersion = 1;
+
+// Migration N takes a store from version N-1 to N; 1 creates it.
+void migrate_to(Session& db, int version) {
+  switch (version) {
+    case 1:
+      sqlite_tables::create_tables(db);
+      db << "CREATE TABLE sources (document_id INTEGER PRIMARY KEY REFERENCES documents(id),"
+            " sha256 TEXT NOT NULL UNIQUE, name TEXT NOT NULL, bytes BLOB NOT NULL, ingested_at TEXT NOT NULL)",
+          now;
+      db << "CREATE TABLE karta_store (schema_version INTEGER NOT NULL)", now;
+      db << "INSERT INTO karta_store VALUES (0)", now;
+      break;
+  }
+  db << "UPDATE karta_store SET schema_version = ?", use(version), now;
+}
+
+std::optional<std::string> opt(const Poco::Dynamic::Var& v) {
+  if (v.isEmpty()) return std::nullopt;
+  return v.convert<std::string>();
+}
+
+// Values bound to a statement built piece by piece (optional filters).
+struct Filter {
+  std::string where;
+  std::vector<std::string> values;
+  void add(const std::optional<std::string>& value, const std::string& clause) {
+    if (!value) return;
+    where += (where.empty() ? " WHERE " : " AND ") + clause;
+    values.push_back(*value);
+  }
+};
+
+Poco::Data::RecordSet query(Session& db, const std::string& sql, Filter& filter, int limit, std::int64_t offset) {
+  Poco::Data::Statement select(db);
+  select << sql + filter.where + " LIMIT " + std::to_string(limit) + " OFFSET " + std::to_string(offset);
+  for (std::string& v : filter.values) select, use(v);
+  select.execute();
+  return Poco::Data::RecordSet(select);
+}
+
+}  // namespace
+
+struct DocumentStore::Impl {
+  std::string path;
+  mutable std::mutex mutex;
+  std::unique_ptr<Session> db;
+
+  [[noreturn]] void fail(const Poco::Exception& e) const { throw StoreError(path + ": " + e.displayText()); }
+};
+
+DocumentStore::DocumentStore(const std::string& path) : impl_(std::make_unique<Impl>()) {
+  impl_->path = path;
+  static std::once_flag registered;
+  std::call_once(registered, [] { Poco::Data::SQLite::Connector::registerConnector(); });
+  try {
+    impl_->db = std::make_unique<Session>("SQLite", path);
+    Session& db = *impl_->db;
+    std::string mode;
+    db << "PRAGMA journal_mode = WAL", into(mode), now;
+    // FULL: a document the client was told is stored survives a power cut too.
+    db << "PRAGMA synchronous = FULL", now;
+    db << "PRAGMA foreign_keys = ON", now;
+    int wait_ms = 0;
+    db << "PRAGMA busy_timeout = 10000", into(wait_ms), now;
+    int tables = 0, ours = 0;
+    db << "SELECT count(*) FROM sqlite_master WHERE type = 'table'", into(tables), now;
+    db << "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'karta_store'", into(ours), now;
+    if (tables > 0 && ours == 0)
+      throw StoreError(path + ": holds tables but is not a karta store (an export of `karta export --sqlite` "
+                              "is a snapshot, not a store)");
+    int version = 0;
+    if (ours) db << "SELECT schema_version FROM karta_store", into(version), now;
+    if (version > kSchemaVersion)
+      throw StoreError(path + ": store schema version " + std::to_string(version) + " is newer than this karta's (" +
+                       std::to_string(kSchemaVersion) + "): upgrade karta");
+    if (version < kSchemaVersion) {
+      db.begin();
+      for (int v = version + 1; v <= kSchemaVersion; ++v) migrate_to(db, v);
+      db.commit();
+    }
+  } catch (const Poco::Exception& e) {
+    impl_->fail(e);
+  }
+}
+
+DocumentStore::~DocumentStore() = default;
+
+int DocumentStore::schema_version() { return kSchemaVersion; }
+
+std::optional<StoredDocument> DocumentStore::find(const std::string& sha256) const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  try {
+    Session& db = *impl_->db;
+    std::vector<Poco::Int64> ids;
+    std::string sha = sha256;
+    db << "SELECT document_id FROM sources WHERE sha256 = ?", into(ids), use(sha), now;
+    if (ids.empty()) return std::nullopt;
+    StoredDocument d;
+    d.id = ids.front();
+    db << "SELECT extraction_json FROM documents WHERE id = ?", into(d.extraction_json), use(d.id), now;
+    return d;
+  } catch (const Poco::Exception& e) {
+    impl_->fail(e);
+  }
+}
+
+StoredDocument DocumentStore::add(const std::string& name, std::string_view source, const std::string& sha256,
+                                  const Extraction& x) {
+  std::ostringstream json;
+  write_extraction_json(json, x);
+  StoredDocument d;
+  d.extraction_json = json.str();
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  Session& db = *impl_->db;
+  try {
+    db.begin();
+    std::vector<Poco::Int64> ids;
+    std::string sha = sha256;
+    db << "SELECT document_id FROM sources WHERE sha256 = ?", into(ids), use(sha), now;
+    if (!ids.empty()) {
+      // Stored meanwhile by another upload of the same bytes: that copy stands.
+      db.rollback();
+      d.id = ids.front();
+      db << "SELECT extraction_json FROM documents WHERE id = ?", into(d.extraction_json), use(d.id), now;
+      return d;
+    }
+    int last = 0;
+    db << "SELECT coalesce(max(id), 0) FROM documents", into(last), now;
+    const int id = last + 1;
+    sqlite_tables::RowIds rows = sqlite_tables::RowIds::after_last(db);
+    sqlite_tables::insert_document(db, id, x, d.extraction_json, rows);
+    Poco::Data::BLOB bytes(reinterpret_cast<const unsigned char*>(source.data()), source.size());
+    std::string stored_name = name;
+    const std::string at = Poco::DateTimeFormatter::format(Poco::Timestamp(), Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
+    db << "INSERT INTO sources VALUES (?, ?, ?, ?, ?)", bind(id), use(sha), use(stored_name), use(bytes), bind(at), now;
+    db.commit();
+    d.id = id;
+    d.created = true;
+    return d;
+  } catch (const Poco::Exception& e) {
+    try {
+      if (db.isTransaction()) db.rollback();
+    } catch (const Poco::Exception&) {
+    }
+    impl_->fail(e);
+  }
+}
+
+std::optional<std::string> DocumentStore::extraction_json(std::int64_t id) const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  try {
+    std::vector<std::string> json;
+    Poco::Int64 key = id;
+    *impl_->db << "SELECT extraction_json FROM documents WHERE id = ?", into(json), use(key), now;
+    if (json.empty()) return std::nullopt;
+    return json.front();
+  } catch (const Poco::Exception& e) {
+    impl_->fail(e);
+  }
+}
+
+std::optional<StoredSource> DocumentStore::source(std::int64_t id) const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  try {
+    std::vector<std::string> names;
+    std::vector<Poco::Data::BLOB> blobs;
+    Poco::Int64 key = id;
+    *impl_->db << "SELECT name, bytes FROM sources WHERE document_id = ?", into(names), into(blobs), use(key), now;
+    if (names.empty()) return std::nullopt;
+    StoredSource s;
+    s.name = names.front();
+    const Poco::Data::BLOB& b = blobs.front();
+    if (b.size()) s.bytes.assign(reinterpret_cast<const char*>(b.rawContent()), b.size());
+    return s;
+  } catch (const Poco::Exception& e) {
+    impl_->fail(e);
+  }
+}
+
+std::vector<DocumentSummary> DocumentStore::documents(const DocumentQuery& q) const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  try {
+    Filter f;
+    f.add(q.region, "d.region_code = ?");
+    f.add(q.kind, "d.kind = ?");
+    f.add(q.from, "d.date >= ?");
+    f.add(q.to, "d.date <= ?");
+    Poco::Data::RecordSet rs = query(
+        *impl_->db,
+        "SELECT d.id, s.name, d.sha256, d.format, d.kind, s.ingested_at, d.region_code, d.title, d.date, d.number,"
+        " (SELECT count(*) FROM measures m WHERE m.document_id = d.id) FROM documents d JOIN sources s ON s.document_id = d.id",
+        f, q.limit, q.offset);
+    std::vector<DocumentSummary> out;
+    for (std::size_t r = 0; r < rs.rowCount(); ++r) {
+      DocumentSummary d;
+      d.id = rs.value(0, r).convert<Poco::Int64>();
+      d.name = rs.value(1, r).convert<std::string>();
+      d.sha256 = rs.value(2, r).convert<std::string>();
+      d.format = rs.value(3, r).convert<std::string>();
+      d.kind = rs.value(4, r).convert<std::string>();
+      d.ingested_at = rs.value(5, r).convert<std::string>();
+      d.region = opt(rs.value(6, r));
+      d.title = opt(rs.value(7, r));
+      d.date = opt(rs.value(8, r));
+      d.number = opt(rs.value(9, r));
+      d.measures = rs.value(10, r).convert<int>();
+      out.push_back(std::move(d));
+    }
+    return out;
+  } catch (const Poco::Exception& e) {
+    impl_->fail(e);
+  }
+}
+
+std::vector<StoredMeasure> DocumentStore::measures(const MeasureQuery& q) const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  try {
+    Filter f;
+    f.add(q.region, "d.region_code = ?");
+    f.add(q.due_from, "m.deadline_end >= ?");
+    f.add(q.due_to, "m.deadline_end <= ?");
+    f.add(q.entity_kind, "EXISTS (SELECT 1 FROM mentions x WHERE x.measure_id = m.id AND x.kind = ?)");
+    // Mention texts joined by the unit separator, which no cell text holds.
+    Poco::Data::RecordSet rs = query(
+        *impl_->db,
+        "SELECT m.document_id, d.region_code, m.number, m.title, m.deadline_text, m.deadline_start, m.deadline_end,"
+        " (SELECT group_concat(text, char(31)) FROM (SELECT text FROM mentions WHERE measure_id = m.id"
+        "  AND role = 'responsible' ORDER BY position))"
+        " FROM measures m JOIN documents d ON d.id = m.document_id",
+        f, q.limit, q.offset);
+    std::vector<StoredMeasure> out;
+    for (std::size_t r = 0; r < rs.rowCount(); ++r) {
+      StoredMeasure m;
+      m.document_id = rs.value(0, r).convert<Poco::Int64>();
+      m.region = opt(rs.value(1, r));
+      m.measure_id = rs.value(2, r).convert<std::string>();
+      m.title = rs.value(3, r).convert<std::string>();
+      m.deadline_text = rs.value(4, r).convert<std::string>();
+      m.deadline_start = opt(rs.value(5, r));
+      m.deadline_end = opt(rs.value(6, r));
+      if (const auto joined = opt(rs.value(7, r))) {
+        std::size_t start = 0;
+        for (std::size_t sep; (sep = joined->find('\x1f', start)) != std::string::npos; start = sep + 1)
+          m.responsible.push_back(joined->substr(start, sep - start));
+        m.responsible.push_back(joined->substr(start));
+      }
+      out.push_back(std::move(m));
+    }
+    return out;
+  } catch (const Poco::Exception& e) {
+    impl_->fail(e);
+  }
+}
+
+std::int64_t DocumentStore::count() const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  try {
+    Poco::Int64 n = 0;
+    *impl_->db << "SELECT count(*) FROM sources", into(n), now;
+    return n;
+  } catch (const Poco::Exception& e) {
+    impl_->fail(e);
+  }
+}
+
+}  // namespace karta

@@ -1,0 +1,388 @@
+#!/usr/bin/env python3
+"""Issue 18, done-when 1, 3 (the server half) and 5: `karta serve` on a free
+port with a temporary SQLite store.
+
+- The corpus and the fixtures uploaded by 16 concurrent clients, each file
+  three times (a 503 is retried after its Retry-After): each source stored
+  once (one 201, the rest 200 with the same id), GET /v1/documents/{id}
+  byte for byte what `karta extract FILE -o -` prints, the source returned
+  as uploaded, and /v1/measures with a due window exactly the measures whose
+  deadline ends in it (counted from the extraction JSON).
+- Security: uploads without a token or with a wrong one get 401, a body over
+  the limit 413 (declared or chunked), ids that are not ids — path traversal
+  included — 404, unknown parameters 400; every error is {"error": {code, message}}.
+- The hostile-input set uploaded through the API: only 200/201/413/422, and
+  the server still answers /healthz afterwards.
+- SIGKILL in the middle of 50 uploads: the store passes SQLite's integrity
+  check, a restarted server lists only whole documents, and every client
+  that got 201 finds its document with the bytes it sent.
+
+usage: serve_api_test.py KARTA SOURCE_DIR HOSTILE_DIR
+"""
+import collections
+import concurrent.futures
+import hashlib
+import http.client
+import json
+import os
+import pathlib
+import queue
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import re
+
+import yaml
+
+KARTA, SOURCE, HOSTILE = (pathlib.Path(a).resolve() for a in sys.argv[1:4])
+SLOW = 4 if os.environ.get("KARTA_SANITIZED") else 1
+TOKEN = "t0ken-for-the-test-7f3a"
+problems = []
+observed = set()   # (method, path template, status) the server answered
+TEMPLATES = [(re.compile(r"^/v1/documents/[1-9][0-9]*$"), "/v1/documents/{id}"),
+             (re.compile(r"^/v1/documents/[1-9][0-9]*/source$"), "/v1/documents/{id}/source"),
+             (re.compile(r"^(/v1/documents|/v1/measures|/healthz|/metrics)$"), None)]
+
+
+def observe(method, target, status):
+    path = target.split("?", 1)[0]
+    for pattern, template in TEMPLATES:
+        if pattern.match(path):
+            observed.add((method, template or path, status))
+            return
+
+
+def check(ok, what):
+    if not ok:
+        problems.append(what)
+        print("FAIL", what)
+
+
+class Server:
+    def __init__(self, store, tmp, *extra):
+        tokens = tmp / "tokens"
+        tokens.write_text("# uploads\n" + TOKEN + "\n")
+        self.proc = subprocess.Popen([str(KARTA), "serve", "--store", str(store), "--port", "0", "--tokens", str(tokens),
+                                      "-j", "2", *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = self.proc.stdout.readline()
+        if "listening on http://127.0.0.1:" not in line:
+            raise SystemExit("karta serve did not start: %r %r" % (line, self.proc.stderr.read()))
+        self.port = int(line.split("127.0.0.1:")[1].split()[0])
+
+    def request(self, method, path, body=None, headers=None, token=True, timeout=120 * SLOW):
+        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        h = dict(headers or {})
+        if token:
+            h["Authorization"] = "Bearer " + (token if isinstance(token, str) else TOKEN)
+        c.request(method, path, body=body, headers=h)
+        r = c.getresponse()
+        data = r.read()
+        out = (r.status, dict(r.getheaders()), data)
+        c.close()
+        observe(method, path, r.status)
+        return out
+
+    def upload(self, path, name=None):
+        """Uploads until it is not turned away as busy; (status, id, body)."""
+        body = pathlib.Path(path).read_bytes()
+        target = "/v1/documents?name=" + urllib.parse.quote(name or pathlib.Path(path).name)
+        for _ in range(600):
+            status, headers, data = self.request("POST", target, body=body)
+            if status != 503:
+                break
+            check(headers.get("Retry-After") == "1", "503 without Retry-After: 1")
+            time.sleep(0.05)
+        location = headers.get("Location", "")
+        return status, int(location.rsplit("/", 1)[1]) if location else None, data
+
+    def stop(self):
+        self.proc.send_signal(signal.SIGTERM)
+        out, err = self.proc.communicate(timeout=60 * SLOW)
+        check(self.proc.returncode == 0, "serve exits 0 on SIGTERM, got %s: %s" % (self.proc.returncode, err[-500:]))
+
+
+def is_error_json(data, code=None):
+    try:
+        e = json.loads(data)["error"]
+        return isinstance(e["message"], str) and e["message"] and (code is None or e["code"] == code)
+    except (ValueError, KeyError, TypeError):
+        return False
+
+
+def inputs():
+    files = sorted(p for p in (SOURCE / "corpus").iterdir() if p.is_file())
+    files += sorted(p for p in (SOURCE / "tests" / "fixtures").rglob("*") if p.is_file() and p.suffix != ".json")
+    return files
+
+
+def concurrent_uploads(server, files, times=3, clients=16):
+    work = [f for f in files for _ in range(times)]
+    import random
+    random.Random(18).shuffle(work)
+    with concurrent.futures.ThreadPoolExecutor(clients) as pool:
+        return list(zip(work, pool.map(server.upload, work)))
+
+
+def test_uploads_and_queries(tmp):
+    server = Server(tmp / "k.db", tmp, "--max-file-mb", "20")
+    files = inputs()
+    results = concurrent_uploads(server, files)
+    by_sha = collections.defaultdict(list)
+    for f, (status, doc, data) in results:
+        by_sha[hashlib.sha256(f.read_bytes()).hexdigest()].append((f, status, doc, data))
+    readable = {}
+    for sha, uploads in by_sha.items():
+        statuses = sorted(s for _, s, _, _ in uploads)
+        name = uploads[0][0]
+        if all(s == 422 for s in statuses):
+            check(all(is_error_json(d) for *_, d in uploads), "%s: a 422 that is not an error JSON" % name)
+            continue
+        check(statuses.count(201) == 1 and set(statuses) <= {200, 201},
+              "%s: one 201 and the rest 200 expected, got %s" % (name, statuses))
+        ids = {doc for _, _, doc, _ in uploads}
+        check(len(ids) == 1, "%s: uploads of the same bytes got ids %s" % (name, ids))
+        bodies = {d for *_, d in uploads}
+        check(len(bodies) == 1, "%s: uploads of the same bytes answered different JSON" % name)
+        readable[sha] = (uploads, ids.pop())
+    check(len(readable) >= 15, "only %d documents were readable" % len(readable))
+
+    status, _, data = server.request("GET", "/v1/documents?limit=1000", token=False)
+    listed = json.loads(data)["documents"] if status == 200 else []
+    check(status == 200 and len(listed) == len(readable),
+          "the store lists %d documents for %d distinct readable sources" % (len(listed), len(readable)))
+    check({d["sha256"] for d in listed} == set(readable), "the store's sha256 are not the uploads'")
+
+    expected_due = collections.Counter()
+    for sha, (uploads, doc) in readable.items():
+        first = min(uploads, key=lambda u: 0)   # any: the same bytes
+        stored_name = [d["name"] for d in listed if d["id"] == doc]
+        status, _, got = server.request("GET", "/v1/documents/%d" % doc, token=False)
+        names = [u[0] for u in uploads if u[0].name == (stored_name[0] if stored_name else None)]
+        path = names[0] if names else first[0]
+        want = subprocess.run([str(KARTA), "extract", path.name, "-o", "-"], cwd=path.parent, capture_output=True).stdout
+        check(status == 200 and got == want, "GET /v1/documents/%d differs from karta extract %s" % (doc, path))
+        status, headers, src = server.request("GET", "/v1/documents/%d/source" % doc, token=False)
+        check(status == 200 and hashlib.sha256(src).hexdigest() == sha, "the source of %d is not the upload" % doc)
+        x = json.loads(got)
+        for r in x["roadmaps"]:
+            for d in r["directions"]:
+                for s in d["system_measures"]:
+                    for m in s["measures"]:
+                        end = m["deadline"]["end"]
+                        if end and "2024-01-01" <= end <= "2024-12-31":
+                            expected_due[(doc, m["id"])] += 1
+    status, _, data = server.request("GET", "/v1/measures?due_from=2024-01-01&due_to=2024-12-31&limit=10000", token=False)
+    got_due = collections.Counter((m["document_id"], m["measure_id"]) for m in json.loads(data)["measures"]) if status == 200 else None
+    check(got_due == expected_due and sum(expected_due.values()) > 10,
+          "measures due in 2024: the API gives %s, the extractions %d" % (None if got_due is None else sum(got_due.values()),
+                                                                       sum(expected_due.values())))
+
+    # Multipart: the same bytes again, as a browser form sends them.
+    f = files[0]
+    boundary = "karta-test-boundary"
+    body = (("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
+             "Content-Type: application/octet-stream\r\n\r\n" % (boundary, f.name)).encode() + f.read_bytes() +
+            ("\r\n--%s--\r\n" % boundary).encode())
+    status, headers, _ = server.request("POST", "/v1/documents", body=body,
+                                        headers={"Content-Type": "multipart/form-data; boundary=" + boundary})
+    sha = hashlib.sha256(f.read_bytes()).hexdigest()
+    check(status == 200 and sha in readable and headers.get("Location") == "/v1/documents/%d" % readable[sha][1],
+          "a multipart upload of stored bytes: %s %s" % (status, headers.get("Location")))
+
+    # Security.
+    one = files[0].read_bytes()
+    status, headers, data = server.request("POST", "/v1/documents?name=x.docx", body=one, token=False)
+    check(status == 401 and headers.get("WWW-Authenticate") == "Bearer" and is_error_json(data, "unauthorized"),
+          "an upload without a token: %s %s" % (status, data[:200]))
+    status, _, data = server.request("POST", "/v1/documents?name=x.docx", body=one, token="t0ken-for-the-test-7f3b")
+    check(status == 401 and is_error_json(data, "unauthorized"), "an upload with a wrong token: %s" % status)
+    c = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+    c.putrequest("POST", "/v1/documents?name=big.txt")
+    c.putheader("Authorization", "Bearer " + TOKEN)
+    c.putheader("Content-Length", str(21 * 1024 * 1024))
+    c.endheaders()
+    c.send(b"x" * 1024)
+    r = c.getresponse()
+    data = r.read()
+    check(r.status == 413 and is_error_json(data, "too_large"), "a declared 21 MB body: %s %s" % (r.status, data[:200]))
+    c.close()
+    c = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+    c.putrequest("POST", "/v1/documents?name=big.txt")
+    c.putheader("Authorization", "Bearer " + TOKEN)
+    c.putheader("Transfer-Encoding", "chunked")
+    c.endheaders()
+    try:
+        chunk = b"y" * (1 << 20)
+        for _ in range(21):
+            c.send(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+        c.send(b"0\r\n\r\n")
+    except (BrokenPipeError, ConnectionResetError):
+        pass   # the server answered and closed before the whole body was sent
+    try:
+        r = c.getresponse()
+        data = r.read()
+        check(r.status == 413 and is_error_json(data, "too_large"), "a chunked 21 MB body: %s" % r.status)
+    except (ConnectionResetError, http.client.RemoteDisconnected) as e:
+        check(False, "a chunked 21 MB body got no answer: %r" % e)
+    c.close()
+    for path in ["/v1/documents/..%2F..%2Fetc%2Fpasswd", "/v1/documents/1%2F..%2F2", "/v1/documents/../../etc/passwd",
+                 "/v1/documents/0", "/v1/documents/999999", "/v1/documents/1/../../k.db", "/v1/documents/-1",
+                 "/v1/documents/1/source/..", "/etc/passwd", "/v1/documents/%00"]:
+        status, _, data = server.request("GET", path, token=False)
+        check(status == 404 and is_error_json(data, "not_found"), "GET %s: %s %s" % (path, status, data[:120]))
+    status, _, data = server.request("GET", "/v1/documents?regoin=RU-TYU", token=False)
+    check(status == 400 and is_error_json(data, "bad_parameter"), "an unknown parameter: %s" % status)
+    status, _, data = server.request("GET", "/v1/measures?due_from=2024-13", token=False)
+    check(status == 400 and is_error_json(data, "bad_parameter"), "a malformed date: %s" % status)
+    status, headers, data = server.request("DELETE", "/v1/documents/1")
+    check(status == 405 and "GET" in headers.get("Allow", ""), "DELETE: %s" % status)
+    status, _, data = server.request("GET", "/metrics", token=False)
+    text = data.decode()
+    check(status == 200 and ("karta_documents_stored_total %d" % len(readable)) in text and
+          "karta_request_duration_seconds_count" in text, "metrics: %s" % text[:300])
+
+    # The hostile set: refused or read, never a crash.
+    hostile = sorted(p for p in HOSTILE.rglob("*") if p.is_file() and not p.name.startswith("."))
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(lambda p: server.upload(p)[0], hostile))
+    odd = [(p.name, s) for p, s in zip(hostile, answers) if s not in (200, 201, 413, 422)]
+    check(not odd and len(hostile) > 20, "hostile uploads answered %s (of %d)" % (odd[:5], len(hostile)))
+    status, _, data = server.request("GET", "/healthz", token=False)
+    check(status == 200 and json.loads(data)["status"] == "ok", "healthz after the hostile set: %s" % status)
+    check(server.proc.poll() is None, "the server died during the hostile set")
+    server.stop()
+    print("uploads: %d files x3, %d distinct documents stored, %d measures due in 2024, %d hostile inputs" %
+          (len(files), len(readable), sum(expected_due.values()), len(hostile)))
+
+
+def test_kill_mid_upload(tmp):
+    store = tmp / "kill.db"
+    server = Server(store, tmp)
+    base = (SOURCE / "tests" / "fixtures" / "kostroma-order-2025.txt").read_bytes()
+    uploads = tmp / "uploads"
+    uploads.mkdir()
+    files = []
+    for i in range(50):
+        p = uploads / ("order-%02d.txt" % i)
+        p.write_bytes(base + ("\nПриложение %d к приказу.\n" % i).encode())
+        files.append(p)
+    got = {}
+    lock = threading.Lock()
+
+    def send(p):
+        try:
+            status, doc, _ = server.upload(p)
+            with lock:
+                got[p] = (status, doc)
+        except (OSError, http.client.HTTPException):
+            pass   # killed under it: the upload may or may not have landed
+
+    threads = [threading.Thread(target=send, args=(p,)) for p in files]
+    for t in threads:
+        t.start()
+    deadline = time.time() + 120 * SLOW
+    while time.time() < deadline:
+        with lock:
+            if len(got) >= 15:
+                break
+        time.sleep(0.01)
+    server.proc.kill()
+    server.proc.wait()
+    for t in threads:
+        t.join(timeout=60)
+    created = {p: doc for p, (status, doc) in got.items() if status == 201}
+    check(15 <= len(got) < 50, "the kill came after %d of 50 answers (wanted it mid-way)" % len(got))
+    db = sqlite3.connect(str(store))
+    check(db.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "the store fails SQLite's integrity check")
+    rows = db.execute("SELECT count(*) FROM documents").fetchone()[0]
+    sources = db.execute("SELECT count(*) FROM sources").fetchone()[0]
+    check(rows == sources, "after the kill: %d documents but %d sources" % (rows, sources))
+    db.close()
+    server = Server(store, tmp)
+    status, _, data = server.request("GET", "/v1/documents?limit=1000", token=False)
+    listed = json.loads(data)["documents"]
+    for d in listed:
+        status, _, body = server.request("GET", "/v1/documents/%d" % d["id"], token=False)
+        ok = status == 200
+        try:
+            ok = ok and json.loads(body)["source"]["sha256"] == d["sha256"]
+        except ValueError:
+            ok = False
+        check(ok, "document %d is not whole after the kill" % d["id"])
+    for p, doc in created.items():
+        status, _, src = server.request("GET", "/v1/documents/%d/source" % doc, token=False)
+        check(status == 200 and src == p.read_bytes(), "%s got 201 as %d but is not stored after the kill" % (p.name, doc))
+    # The ones that were cut off go in now, once each.
+    for p in files:
+        status, doc, _ = server.upload(p)
+        check(status in (200, 201), "%s after the restart: %s" % (p.name, status))
+        if p in created:
+            check(status == 200 and doc == created[p], "%s was stored before the kill, re-upload gives %s %s" % (p.name, status, doc))
+    status, _, data = server.request("GET", "/healthz", token=False)
+    check(json.loads(data)["documents"] == 50, "after the restart and re-uploads the store holds %s, not 50" % data)
+    server.stop()
+    print("kill: %d answers before SIGKILL, %d of them 201, %d documents whole after it" % (len(got), len(created), len(listed)))
+
+
+def test_refusals(tmp):
+    # A store that is not one, and a server without tokens.
+    not_store = tmp / "export.db"
+    db = sqlite3.connect(str(not_store))
+    db.execute("CREATE TABLE documents (id INTEGER)")
+    db.commit()
+    db.close()
+    r = subprocess.run([str(KARTA), "serve", "--store", str(not_store), "--port", "0"], capture_output=True, text=True,
+                       timeout=60 * SLOW)
+    check(r.returncode == 3 and "not a karta store" in r.stderr and str(not_store) in r.stderr,
+          "serve on a database that is not a store: %s %r" % (r.returncode, r.stderr))
+    proc = subprocess.Popen([str(KARTA), "serve", "--store", str(tmp / "open.db"), "--port", "0"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    line = proc.stdout.readline()
+    check("uploads are refused" in line, "a server without --tokens says so: %r" % line)
+    port = int(line.split("127.0.0.1:")[1].split()[0])
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    c.request("POST", "/v1/documents", body=b"text", headers={"Authorization": "Bearer anything"})
+    r = c.getresponse()
+    check(r.status == 401 and is_error_json(r.read(), "unauthorized"), "an upload to a server without tokens: %s" % r.status)
+    c.close()
+    proc.send_signal(signal.SIGINT)
+    proc.communicate(timeout=60)
+    check(proc.returncode == 0, "serve exits 0 on SIGINT, got %s" % proc.returncode)
+
+
+def test_api_description():
+    """docs/api.yaml against what the running server answered: every status
+    documented, every documented operation called."""
+    api = yaml.safe_load((SOURCE / "docs" / "api.yaml").read_text(encoding="utf-8"))
+    for method, path, status in sorted(observed):
+        ops = api["paths"].get(path, {})
+        op = ops.get(method.lower())
+        if op is None:
+            check(status == 405, "%s %s answered %d: not in docs/api.yaml" % (method, path, status))
+        else:
+            check(str(status) in op["responses"], "%s %s answered %d: not in docs/api.yaml" % (method, path, status))
+    for path, ops in api["paths"].items():
+        for method in ops:
+            check(any(m == method.upper() and p == path for m, p, _ in observed),
+                  "docs/api.yaml's %s %s was never called by the test" % (method.upper(), path))
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = pathlib.Path(tmp)
+        for test in (test_uploads_and_queries, test_kill_mid_upload, test_refusals):
+            d = tmp / test.__name__
+            d.mkdir()
+            test(d)
+    test_api_description()
+    print("%d problems" % len(problems))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
