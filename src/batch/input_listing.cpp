@@ -94,7 +94,7 @@ class Lister {
   void argument(const std::string& arg) {
     std::error_code ec;
     if (fs::is_directory(arg, ec)) {
-      Walk walk{fs::path(arg), fs::weakly_canonical(arg, ec), {}, {}};
+      Walk walk{fs::path(arg), fs::weakly_canonical(arg, ec), {}, {}, {}};
       walk_directory(walk, walk.top);
       std::sort(walk.files.begin(), walk.files.end(),
                 [](const Found& x, const Found& y) { return x.path < y.path; });
@@ -102,7 +102,7 @@ class Lister {
         const std::string rel = safe_relative_path(f.path.lexically_relative(walk.top).string());
         // Never opened: a FIFO would block the run, a device read forever.
         if (!f.skip.empty() || !f.fail.empty()) {
-          BatchInput in{f.path.string(), "", f.path.string(), {}, f.skip};
+          BatchInput in{f.path.string(), "", f.path.string(), {}, f.skip, ""};
           in.fail = f.fail;
           add(std::move(in), rel);
         } else {
@@ -113,9 +113,9 @@ class Lister {
     }
     // Standard input, /dev/stdin, <(…): read once, as one document; a pipe
     // cannot be opened twice to look for archive members first.
-    if (arg == "-") return add(BatchInput{arg, "", arg, {}, ""}, "stdin");
+    if (arg == "-") return add(BatchInput{arg, "", arg, {}, "", ""}, "stdin");
     if (!fs::is_regular_file(arg, ec) && fs::exists(arg, ec))
-      return add(BatchInput{arg, "", arg, {}, ""}, safe_relative_path(fs::path(arg).filename().string()));
+      return add(BatchInput{arg, "", arg, {}, "", ""}, safe_relative_path(fs::path(arg).filename().string()));
     file(arg, safe_relative_path(fs::path(arg).filename().string()));
   }
 
@@ -203,12 +203,12 @@ class Lister {
   }
 
   void file(const std::string& path, const std::string& rel) {
-    BatchInput in{path, "", path, {}, skip_reason(path)};
+    BatchInput in{path, "", path, {}, skip_reason(path), ""};
     if (!in.skip.empty()) return add(std::move(in), rel);
     const std::unique_ptr<zip::Package> archive = open_archive_file(path, options_.read);
     if (!archive) return add(std::move(in), rel);
     for (const ArchiveMember& m : archive_members(*archive)) {
-      BatchInput member{path + "!" + m.display, "", path, {m.name}, skip_reason(m.display)};
+      BatchInput member{path + "!" + m.display, "", path, {m.name}, skip_reason(m.display), ""};
       const std::string member_rel = rel + "/" + member_path(m.display);
       if (member.skip.empty() && m.symlink) member.skip = "symbolic link";
       if (member.skip.empty() && ends_with_zip(m.display) && nested(*archive, member, member_rel)) continue;
@@ -228,7 +228,7 @@ class Lister {
     }
     if (!archive) return false;
     for (const ArchiveMember& m : archive_members(*archive)) {
-      BatchInput in{parent.path + "!" + m.display, "", parent.file, {parent.members[0], m.name}, skip_reason(m.display)};
+      BatchInput in{parent.path + "!" + m.display, "", parent.file, {parent.members[0], m.name}, skip_reason(m.display), ""};
       if (in.skip.empty() && m.symlink) in.skip = "symbolic link";
       add(std::move(in), rel + "/" + member_path(m.display));
     }

@@ -126,7 +126,7 @@ void read_docx(std::string_view bytes, const std::string& file, const ReadOption
   bool found = false;
   while (xml.next()) {
     if (xml.is_start() && xml.local() == "document" && is_wordprocessing_ns(xml.ns())) {
-      read_word_body(xml, lists, out, diagnostics);
+      read_word_body(xml, lists, out);
       found = true;
       break;
     }

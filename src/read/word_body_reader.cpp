@@ -63,8 +63,7 @@ struct OpenTable {
 
 class BodyReader {
  public:
-  BodyReader(XmlStream& xml, ListNumbering& lists, Document& out, Diagnostics& diagnostics)
-      : xml_(xml), lists_(lists), out_(out), diagnostics_(diagnostics) {}
+  BodyReader(XmlStream& xml, ListNumbering& lists, Document& out) : xml_(xml), lists_(lists), out_(out) {}
 
   void run() {
     if (xml_.is_empty_element()) return;
@@ -345,7 +344,6 @@ class BodyReader {
   XmlStream& xml_;
   ListNumbering& lists_;
   Document& out_;
-  Diagnostics& diagnostics_;
   std::vector<OpenParagraph> paragraphs_;
   std::vector<OpenTable> tables_;
   int in_paragraph_props_ = 0;
@@ -359,8 +357,8 @@ bool is_wordprocessing_ns(std::string_view ns) {
   return ns == kTransitional || ns == kStrict || ns == kWord2003;
 }
 
-void read_word_body(XmlStream& xml, ListNumbering& lists, Document& out, Diagnostics& diagnostics) {
-  BodyReader(xml, lists, out, diagnostics).run();
+void read_word_body(XmlStream& xml, ListNumbering& lists, Document& out) {
+  BodyReader(xml, lists, out).run();
 }
 
 }  // namespace karta

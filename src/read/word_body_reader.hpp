@@ -17,6 +17,6 @@ bool is_wordprocessing_ns(std::string_view ns);
 
 // Reads everything inside the current element (w:document, w:body or
 // w:wordDocument) and appends its paragraphs and tables to `out`.
-void read_word_body(XmlStream& xml, ListNumbering& lists, Document& out, Diagnostics& diagnostics);
+void read_word_body(XmlStream& xml, ListNumbering& lists, Document& out);
 
 }  // namespace karta

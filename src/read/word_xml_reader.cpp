@@ -58,7 +58,7 @@ void each_part_root(std::string_view bytes, const std::string& file, const ReadO
 }  // namespace
 
 Format read_word_xml(std::string_view bytes, const std::string& file, const ReadOptions& options,
-                     Document& out, Diagnostics& diagnostics) {
+                     Document& out, Diagnostics& /*nothing to report yet*/) {
   std::string root_ns, root_name;
   {
     XmlStream probe(bytes, file, "document", options);
@@ -81,7 +81,7 @@ Format read_word_xml(std::string_view bytes, const std::string& file, const Read
     bool found = false;
     each_part_root(bytes, file, options, [&](PartRole role, XmlStream& xml) {
       if (role != PartRole::main || found) return false;
-      read_word_body(xml, lists, out, diagnostics);
+      read_word_body(xml, lists, out);
       found = true;
       return true;
     });
@@ -94,7 +94,7 @@ Format read_word_xml(std::string_view bytes, const std::string& file, const Read
   XmlStream xml(bytes, file, "document", options);
   while (xml.next()) {
     if (xml.is_start()) {
-      read_word_body(xml, lists, out, diagnostics);
+      read_word_body(xml, lists, out);
       break;
     }
   }

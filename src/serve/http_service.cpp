@@ -123,9 +123,12 @@ struct Query {
     return std::stol(*v);
   }
   void only(std::initializer_list<const char*> known) const {
-    for (const auto& [key, value] : values)
-      if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; }))
+    // A structured binding is not captured by a lambda before C++20 (clang refuses it).
+    for (const auto& entry : values) {
+      const std::string& key = entry.first;
+      if (std::none_of(known.begin(), known.end(), [&key](const char* k) { return key == k; }))
         throw HttpError{HTTPResponse::HTTP_BAD_REQUEST, "bad_parameter", "unknown parameter «" + key + "»"};
+    }
   }
 };
 
