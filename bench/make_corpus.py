@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Synthetic corpus for the benchmark: N regional roadmap orders as DOCX (a
 requisites block, a preamble and a roadmap table of about 45 measures, the
-size of the corpus documents), the same N as tab-separated text, and one DOCX
+size of the corpus documents), the same N as tab-separated text and as an
+HTML page, and one DOCX
 whose word/document.xml is about 20 MB. Deterministic (seeded, fixed zip
 timestamps). Python standard library only.
 
@@ -117,11 +118,26 @@ def text_version(paragraphs, rows):
     return "\n".join(lines) + "\n"
 
 
+def html_version(paragraphs, rows):
+    """The act as a regional portal page: paragraphs, then the roadmap as an HTML table."""
+    def tr(cells, tag="td", span=None):
+        attr = f' colspan="{span}"' if span else ""
+        return "<tr>" + "".join(f"<{tag}{attr}>{escape(c)}</{tag}>" for c in cells) + "</tr>"
+    out = ['<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Приказ</title></head><body>']
+    out += [f"<p>{escape(t)}</p>" for t in paragraphs]
+    out.append('<table border="1">' + tr(HEADER, "th"))
+    for kind, *rest in rows:
+        out.append(tr([rest[0]], span=len(HEADER)) if kind == "direction" else tr(rest[0]))
+    out.append("</table></body></html>")
+    return "\n".join(out) + "\n"
+
+
 def main():
     out = sys.argv[1]
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 2000
     os.makedirs(os.path.join(out, "docx"), exist_ok=True)
     os.makedirs(os.path.join(out, "text"), exist_ok=True)
+    os.makedirs(os.path.join(out, "html"), exist_ok=True)
     for i in range(n):
         rnd = random.Random(i)
         region = REGIONS[i % len(REGIONS)]
@@ -129,6 +145,8 @@ def main():
         write_docx(os.path.join(out, "docx", f"roadmap-{i:04d}.docx"), docx_xml(paragraphs, rows))
         with open(os.path.join(out, "text", f"roadmap-{i:04d}.txt"), "w", encoding="utf-8") as f:
             f.write(text_version(paragraphs, rows))
+        with open(os.path.join(out, "html", f"roadmap-{i:04d}.html"), "w", encoding="utf-8") as f:
+            f.write(html_version(paragraphs, rows))
     # One large act: the same roadmap grown to ~20 MB of document.xml.
     rnd = random.Random(-1)
     paragraphs, rows = preamble(rnd, REGIONS[0], 1), []

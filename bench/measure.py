@@ -8,7 +8,7 @@ are noisy), and writes bench/RESULTS.md with the performance issue's table:
 - 2,000 DOCX with 2 workers, beside pandoc docx → json on a sample, 2 at a time;
 - one typical file, process start included, beside the floor process on it;
 - peak RSS on the large DOCX, beside the floor's;
-- 2 workers against 1 on DOCX and text.
+- 2 workers against 1 on DOCX, text, HTML and PDF.
 Each figure is the median of the runs, with the minimum beside it.
 
 usage: measure.py KARTA SAX_FLOOR CORPUS_DIR RESULTS.md
@@ -26,6 +26,7 @@ import time
 import zipfile
 
 KARTA, FLOOR, CORPUS, RESULTS = map(pathlib.Path, sys.argv[1:5])
+PDFS = sorted((pathlib.Path(__file__).resolve().parent.parent / "tests" / "renderings" / "office").glob("*.lo.pdf"))
 PANDOC_SAMPLE = 100   # pandoc takes ~0.1–0.3 s a file: a sample gives its rate
 ROUNDS = 3
 
@@ -84,10 +85,13 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         out = pathlib.Path(tmp)
 
+        runs = iter(range(1 << 30))
+
         def karta(inputs, jobs, name):
+            # A new folder each run, as an analyst's batch writes: emptying and
+            # refilling one would time ext4's search past the inodes just freed.
             def run():
-                shutil.rmtree(out / name, ignore_errors=True)
-                return timed([KARTA, "extract", inputs, "-o", out / name, "-j", jobs, "--quiet"])
+                return timed([KARTA, "extract", inputs, "-o", out / f"{name}-{next(runs)}", "-j", jobs, "--quiet"])
             return run
 
         def pandoc_sample():
@@ -99,11 +103,19 @@ def main():
             return (time.perf_counter() - start) * len(docx) / len(sample), 0   # scaled to all the files
 
         large_runs = alternate({"karta": karta(large, 1, "large"), "floor": lambda: timed(floor_cmd(large), shell=True)})
+        # PDFs: LibreOffice's renderings of the corpus and fixtures, 20 copies each.
+        pdf_dir = out / "pdf-in"
+        for k in range(20):
+            (pdf_dir / str(k)).mkdir(parents=True)
+            for pdf in PDFS:
+                shutil.copy(pdf, pdf_dir / str(k) / pdf.name)
         batch = {"docx1": karta(CORPUS / "docx", 1, "d1"), "docx2": karta(CORPUS / "docx", 2, "d2"),
-                 "text1": karta(CORPUS / "text", 1, "t1"), "text2": karta(CORPUS / "text", 2, "t2")}
+                 "text1": karta(CORPUS / "text", 1, "t1"), "text2": karta(CORPUS / "text", 2, "t2"),
+                 "html1": karta(CORPUS / "html", 1, "h1"), "html2": karta(CORPUS / "html", 2, "h2"),
+                 "pdf1": karta(pdf_dir, 1, "p1"), "pdf2": karta(pdf_dir, 2, "p2")}
         if pandoc:
             batch["pandoc"] = pandoc_sample
-        batch_runs = alternate(batch, rounds=2)
+        batch_runs = alternate(batch, rounds=3)
         one = docx[len(docx) // 2]
         one_runs = alternate({"karta": karta(one, 1, "one"), "floor": lambda: timed(floor_cmd(one), shell=True)}, rounds=21)
 
@@ -131,9 +143,10 @@ def main():
                  "%.0f ms" % (1000 * med(ok)), "≤ 25 ms", 1000 * med(ok) <= 25))
     rows.append(("peak RSS, large DOCX", "%.0f MB" % peak(lk), "floor %.0f MB" % peak(lf), "%.0f MB" % peak(lk),
                  "≤ 40 MB", peak(lk) <= 40))
-    for kind in ("docx", "text"):
+    counts = {"docx": len(docx), "text": len(text), "html": len(list((CORPUS / "html").glob("*.html"))), "pdf": 20 * len(PDFS)}
+    for kind in ("docx", "text", "html", "pdf"):
         s = med(batch_runs[kind + "1"]) / med(batch_runs[kind + "2"])
-        rows.append(("2 workers vs 1, %d %s files" % (len(docx) if kind == "docx" else len(text), kind.upper() if kind == "docx" else kind),
+        rows.append(("2 workers vs 1, %d %s files" % (counts[kind], kind.upper() if kind != "text" else kind),
                      "%.1f s → %.1f s" % (med(batch_runs[kind + "1"]), med(batch_runs[kind + "2"])), "1 worker, same run",
                      "%.2f×" % s, "≥ 1.9×", s >= 1.9))
     lines = [
@@ -141,8 +154,8 @@ def main():
         "",
         f"`bench/run.sh` on {platform.node() or 'this machine'} ({os.cpu_count()} cores), {time.strftime('%Y-%m-%d')}. "
         f"Synthetic corpus from `bench/make_corpus.py`: {len(docx)} roadmap orders as DOCX ({docx_mb:.1f} MB of "
-        f"document.xml) and as text, and one DOCX with a {large_mb:.1f} MB document.xml. Each karta figure and its "
-        f"peer or floor were run in turn in the same rounds ({ROUNDS} rounds for the large file, 2 for the batches, "
+        f"document.xml), as text and as HTML pages, LibreOffice's PDFs of the corpus and fixtures (20 copies each), and one DOCX with a {large_mb:.1f} MB document.xml. Each karta figure and its "
+        f"peer or floor were run in turn in the same rounds ({ROUNDS} rounds for the large file and the batches, "
         "21 for one file): medians, minimums in brackets.",
         "",
         "| what | karta | peer or floor, same run | ratio | target | |",
