@@ -11,7 +11,8 @@
 // (compared in constant time); reads are open to loopback clients and need
 // a token from anywhere else. At most `jobs` extractions run at once; up to
 // `queue` more uploads wait, and the next gets 503 with Retry-After. A body
-// over read.max_file_bytes gets 413 unread. Every error is JSON:
+// over read.max_file_bytes gets 413 unread. A comparison takes an extraction
+// slot too. Every error is JSON:
 // {"error": {"code": "...", "message": "..."}}.
 #pragma once
 
@@ -19,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "karta/compare.hpp"
 #include "karta/read.hpp"
 #include "karta/rules.hpp"
 #include "karta/store.hpp"
@@ -33,7 +35,8 @@ struct ServeOptions {
   unsigned threads = 16;        // connections served at once
   double request_timeout_s = 30;
   std::vector<std::string> tokens;
-  ReadOptions read;
+  ReadOptions read;                        // each upload's limits; time_budget_ms bounds a comparison too
+  std::vector<MeasureTemplate> templates;   // what GET /v1/compare aligns to (rules/templates)
 };
 
 // The tokens of a file: one a line, blank lines and #-comments ignored.

@@ -87,6 +87,10 @@ class DocumentStore {
 
   std::optional<std::string> extraction_json(std::int64_t id) const;
   std::optional<StoredSource> source(std::int64_t id) const;
+  // The extraction JSON of every document of `regions` (region codes; every
+  // document when empty), in the order they were stored: what a comparison
+  // over the store reads.
+  std::vector<std::string> extraction_jsons(const std::vector<std::string>& regions) const;
   std::vector<DocumentSummary> documents(const DocumentQuery& query) const;
   std::vector<StoredMeasure> measures(const MeasureQuery& query) const;
   std::int64_t count() const;

@@ -37,6 +37,11 @@ int run(const ServeArgs& a) {
     }
   }
   const RuleSet rules = load_rule_set(a.rules);
+  try {
+    options.templates = load_templates(rules.dir() + "/templates");
+  } catch (const RuleError& e) {
+    throw UsageError(e.what());
+  }
   std::unique_ptr<DocumentStore> store;
   try {
     store = std::make_unique<DocumentStore>(a.store);

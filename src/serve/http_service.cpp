@@ -25,6 +25,7 @@
 #include "serve/bearer_tokens.hpp"
 #include "serve/extraction_gate.hpp"
 #include "serve/service_metrics.hpp"
+#include "serve/store_comparison.hpp"
 #include "write/json_stream.hpp"
 
 namespace karta {
@@ -170,6 +171,7 @@ struct Service::Impl {
   void upload(HTTPServerRequest& request, HTTPServerResponse& response, const Query& query);
   void list_documents(HTTPServerResponse& response, const Query& query);
   void list_measures(HTTPServerResponse& response, const Query& query);
+  void comparison(HTTPServerResponse& response, const Query& query);
 
   void need_token(const HTTPServerRequest& request, const char* what) const {
     if (!tokens.any())
@@ -302,6 +304,11 @@ void Service::Impl::route(HTTPServerRequest& request, HTTPServerResponse& respon
     allow({"GET"});
     read_access();
     return list_measures(response, query);
+  }
+  if (path == std::vector<std::string>{"v1", "compare"}) {
+    allow({"GET"});
+    read_access();
+    return comparison(response, query);
   }
   throw HttpError{HTTPResponse::HTTP_NOT_FOUND, "not_found", "no such resource: " + uri.getPath()};
 }
@@ -445,6 +452,34 @@ void Service::Impl::list_measures(HTTPServerResponse& response, const Query& que
     j.end_object();
   }
   send(response, HTTPResponse::HTTP_OK, s.str() + "\n");
+}
+
+void Service::Impl::comparison(HTTPServerResponse& response, const Query& query) {
+  query.only({"regions", "format"});
+  const std::string format = query.get("format").value_or("json");
+  if (!is_comparison_format(format))
+    throw HttpError{HTTPResponse::HTTP_BAD_REQUEST, "bad_parameter", "format must be json, md, csv or html"};
+  std::vector<std::string> regions;
+  if (const auto list = query.get("regions")) {
+    std::istringstream in(*list);
+    for (std::string code; std::getline(in, code, ',');)
+      if (!code.empty()) regions.push_back(code);
+    if (regions.empty()) throw HttpError{HTTPResponse::HTTP_BAD_REQUEST, "bad_parameter", "regions names no region"};
+  }
+  if (options.templates.empty())
+    throw HttpError{HTTPResponse::HTTP_NOT_FOUND, "no_template", "this server's rules hold no comparison template"};
+  auto pass = gate.enter();
+  if (!pass) throw HttpError{HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "busy", "every extraction slot and the queue are taken; retry"};
+  ComparisonBody body;
+  try {
+    body = compare_stored(store, regions, format, options.templates, rules, options.read);
+  } catch (const std::invalid_argument&) {
+    throw HttpError{HTTPResponse::HTTP_NOT_FOUND, "not_found",
+                    regions.empty() ? "the store holds no document" : "the store holds no document of " + *query.get("regions")};
+  } catch (const ReadError& e) {
+    throw HttpError{HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "time_limit", std::string(e.what())};
+  }
+  send(response, HTTPResponse::HTTP_OK, body.bytes, body.content_type);
 }
 
 Service::Service(DocumentStore& store, const RuleSet& rules, ServeOptions options)

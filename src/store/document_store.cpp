@@ -206,6 +206,28 @@ std::optional<StoredSource> DocumentStore::source(std::int64_t id) const {
   }
 }
 
+std::vector<std::string> DocumentStore::extraction_jsons(const std::vector<std::string>& regions) const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  try {
+    std::vector<std::string> out;
+    if (regions.empty()) {
+      *impl_->db << "SELECT extraction_json FROM documents ORDER BY id", into(out), now;
+      return out;
+    }
+    // A placeholder a region: codes are bound, never spliced into the SQL.
+    std::string list;
+    for (std::size_t i = 0; i < regions.size(); ++i) list += i ? ", ?" : "?";
+    Poco::Data::Statement st(*impl_->db);
+    st << "SELECT extraction_json FROM documents WHERE region_code IN (" + list + ") ORDER BY id", into(out);
+    std::vector<std::string> values = regions;
+    for (std::string& v : values) st, use(v);
+    st.execute();
+    return out;
+  } catch (const Poco::Exception& e) {
+    impl_->fail(e);
+  }
+}
+
 std::vector<DocumentSummary> DocumentStore::documents(const DocumentQuery& q) const {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   try {

@@ -8,6 +8,9 @@ port with a temporary SQLite store.
   byte for byte what `karta extract FILE -o -` prints, the source returned
   as uploaded, and /v1/measures with a due window exactly the measures whose
   deadline ends in it (counted from the extraction JSON).
+- GET /v1/compare over the stored documents of some regions: byte for byte
+  the comparison.json, measures.csv and comparison.html that `karta compare`
+  writes over the same files given in the order they were stored.
 - Security: uploads without a token or with a wrong one get 401, a body over
   the limit 413 (declared or chunked), ids that are not ids — path traversal
   included — 404, unknown parameters 400; every error is {"error": {code, message}}.
@@ -46,7 +49,7 @@ problems = []
 observed = set()   # (method, path template, status) the server answered
 TEMPLATES = [(re.compile(r"^/v1/documents/[1-9][0-9]*$"), "/v1/documents/{id}"),
              (re.compile(r"^/v1/documents/[1-9][0-9]*/source$"), "/v1/documents/{id}/source"),
-             (re.compile(r"^(/v1/documents|/v1/measures|/healthz|/metrics)$"), None)]
+             (re.compile(r"^(/v1/documents|/v1/measures|/v1/compare|/healthz|/metrics)$"), None)]
 
 
 def observe(method, target, status):
@@ -182,6 +185,8 @@ def test_uploads_and_queries(tmp):
           "measures due in 2024: the API gives %s, the extractions %d" % (None if got_due is None else sum(got_due.values()),
                                                                        sum(expected_due.values())))
 
+    compared = compare_over_store(server, listed, tmp)
+
     # Multipart: the same bytes again, as a browser form sends them.
     f = files[0]
     boundary = "karta-test-boundary"
@@ -256,8 +261,40 @@ def test_uploads_and_queries(tmp):
     check(status == 200 and json.loads(data)["status"] == "ok", "healthz after the hostile set: %s" % status)
     check(server.proc.poll() is None, "the server died during the hostile set")
     server.stop()
-    print("uploads: %d files x3, %d distinct documents stored, %d measures due in 2024, %d hostile inputs" %
-          (len(files), len(readable), sum(expected_due.values()), len(hostile)))
+    print("uploads: %d files x3, %d distinct documents stored, %d measures due in 2024, %d compared, %d hostile inputs" %
+          (len(files), len(readable), sum(expected_due.values()), compared, len(hostile)))
+
+
+def compare_over_store(server, listed, tmp):
+    """GET /v1/compare?regions=… against `karta compare` over the same files."""
+    regional = sorted((d for d in listed if d["region"]), key=lambda d: d["id"])
+    regions = sorted({d["region"] for d in regional})
+    check(len(regions) >= 2, "fewer than two regions stored: %s" % regions)
+    chosen = regional
+    names = [d["name"] for d in chosen]
+    check(len(set(names)) == len(names), "two compared documents share the name %s" % names)
+    here = tmp / "compare-files"
+    here.mkdir()
+    for d in chosen:
+        status, _, src = server.request("GET", "/v1/documents/%d/source" % d["id"], token=False)
+        (here / d["name"]).write_bytes(src)
+    out = tmp / "compare-out"
+    run = subprocess.run([str(KARTA), "compare", *names, "-o", str(out)], cwd=here, capture_output=True)
+    check(run.returncode == 0, "karta compare over the stored files: %s" % run.stderr.decode()[:300])
+    target = "/v1/compare?regions=" + ",".join(regions)
+    for fmt, file in [("json", "comparison.json"), ("csv", "measures.csv"), ("html", "comparison.html")]:
+        status, headers, data = server.request("GET", target + "&format=" + fmt, token=False)
+        want = (out / file).read_bytes() if (out / file).exists() else None
+        check(status == 200 and data == want,
+              "GET %s&format=%s (%s, %d bytes) is not karta compare's %s (%s bytes)" %
+              (target, fmt, status, len(data), file, None if want is None else len(want)))
+    got = json.loads(server.request("GET", target, token=False)[2])
+    check(len(got["documents"]) == len(chosen), "compare lists %d documents for %d stored" % (len(got["documents"]), len(chosen)))
+    status, _, data = server.request("GET", "/v1/compare?regions=RU-XXX", token=False)
+    check(status == 404 and is_error_json(data, "not_found"), "compare of a region with no document: %s" % status)
+    status, _, data = server.request("GET", "/v1/compare?format=pdf", token=False)
+    check(status == 400 and is_error_json(data, "bad_parameter"), "compare in an unknown format: %s" % status)
+    return len(chosen)
 
 
 def test_kill_mid_upload(tmp):

@@ -1,0 +1,48 @@
+#include "serve/store_comparison.hpp"
+
+#include <sstream>
+#include <stdexcept>
+
+#include "karta/comparison_report.hpp"
+#include "karta/extraction_json.hpp"
+#include "model/work_limits.hpp"
+
+namespace karta {
+
+bool is_comparison_format(const std::string& format) {
+  return format == "json" || format == "md" || format == "csv" || format == "html";
+}
+
+ComparisonBody compare_stored(const DocumentStore& store, const std::vector<std::string>& regions,
+                              const std::string& format, const std::vector<MeasureTemplate>& templates,
+                              const RuleSet& rules, const ReadOptions& limits) {
+  std::vector<Extraction> extractions;
+  for (const std::string& json : store.extraction_jsons(regions)) extractions.push_back(parse_extraction_json(json));
+  if (extractions.empty()) throw std::invalid_argument("no stored document to compare");
+  Comparison comparison;
+  {
+    // The same budget as one document's extraction: a comparison of the
+    // whole store must not hold a connection for ever.
+    WorkLimits scope("comparison", limits);
+    comparison = compare(extractions, templates, rules);
+  }
+  std::ostringstream out;
+  ComparisonBody body;
+  if (format == "json") {
+    write_comparison_json(out, comparison);
+    body.content_type = "application/json";
+  } else if (format == "md") {
+    write_comparison_markdown(out, comparison);
+    body.content_type = "text/markdown; charset=utf-8";
+  } else if (format == "csv") {
+    write_measures_csv(out, comparison);
+    body.content_type = "text/csv; charset=utf-8";
+  } else {
+    write_comparison_html(out, comparison);
+    body.content_type = "text/html; charset=utf-8";
+  }
+  body.bytes = out.str();
+  return body;
+}
+
+}  // namespace karta
