@@ -8,6 +8,7 @@
 
 #include "write/json_stream.hpp"
 #include "write/measure_walk.hpp"
+#include "write/prepared_insert.hpp"
 
 #define KARTA_SQLITE_TABLES_VERSION "1"
 
@@ -94,28 +95,41 @@ const char* kSchema[] = {
     "PRAGMA user_version = " KARTA_SQLITE_TABLES_VERSION,
 };
 
-void insert_measure(Session& db, int document, int roadmap, const PlacedMeasure& p, RowIds& ids) {
+// One prepared INSERT a table, for all of a document's rows.
+struct Inserts {
+  explicit Inserts(Session& db)
+      : documents(db, "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+        roadmaps(db, "INSERT INTO roadmaps VALUES (?,?,?,?,?,?)"),
+        measures(db, "INSERT INTO measures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+        mentions(db, "INSERT INTO mentions VALUES (?,?,?,?,?,?,?)"),
+        targets(db, "INSERT INTO targets VALUES (?,?,?,?,?,?)"),
+        entities(db, "INSERT INTO entities VALUES (?,?,?,?,?)"),
+        references(db, "INSERT INTO act_references VALUES (?,?,?,?,?,?,?,?)"),
+        definitions(db, "INSERT INTO definitions VALUES (?,?,?,?,?)"),
+        indicators(db, "INSERT INTO indicators VALUES (?,?,?,?,?,?,?)"),
+        diagnostics(db, "INSERT INTO diagnostics VALUES (?,?,?,?,?,?)") {}
+  PreparedInsert documents, roadmaps, measures, mentions, targets, entities, references, definitions, indicators,
+      diagnostics;
+};
+
+void insert_measure(Inserts& in, int document, int roadmap, const PlacedMeasure& p, RowIds& ids) {
   const Measure& m = *p.measure;
   const int id = ++ids.measure;
   const int position = static_cast<int>(p.position);
   const Deadline& d = m.deadline;
-  db << "INSERT INTO measures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", bind(id), bind(document),
-      bind(roadmap), bind(position), bind(m.id), bind(number(p.direction->number)), bind(text(p.direction->title)),
-      bind(number(p.system_measure->number)), bind(text(p.system_measure->title)), bind(m.title), bind(d.text),
-      bind(d.kind), bind(text(d.start)), bind(text(d.end)), bind(text(d.frequency)), bind(ints(d.months)),
-      bind(text(d.plan)), bind(m.result.text), bind(strings(m.result.kinds)), bind(m.source.table),
-      bind(ints(m.source.rows)), bind(m.source.lines.empty() ? Text() : Text(ints(m.source.lines))),
-      bind(text(m.source.part)), bind(m.source.part.empty() ? Text() : Text(ints(m.source.path))), now;
-  auto mentions = [&](const std::vector<Mention>& list, const char* role) {
+  in.measures.row(id, document, roadmap, position, m.id, number(p.direction->number), text(p.direction->title),
+                  number(p.system_measure->number), text(p.system_measure->title), m.title, d.text, d.kind,
+                  text(d.start), text(d.end), text(d.frequency), ints(d.months), text(d.plan), m.result.text,
+                  strings(m.result.kinds), m.source.table, ints(m.source.rows),
+                  m.source.lines.empty() ? Text() : Text(ints(m.source.lines)), text(m.source.part),
+                  m.source.part.empty() ? Text() : Text(ints(m.source.path)));
+  auto mentions = [&](const std::vector<Mention>& list, const std::string& role) {
     for (std::size_t i = 0; i < list.size(); ++i)
-      db << "INSERT INTO mentions VALUES (?,?,?,?,?,?,?)", bind(++ids.mention), bind(id), bind(std::string(role)),
-          bind(static_cast<int>(i)), bind(list[i].text), bind(text(list[i].entity)), bind(list[i].kind), now;
+      in.mentions.row(++ids.mention, id, role, static_cast<int>(i), list[i].text, text(list[i].entity), list[i].kind);
   };
   mentions(m.responsible, "responsible");
   mentions(m.executors, "executor");
-  for (const Target& t : m.result.targets)
-    db << "INSERT INTO targets VALUES (?,?,?,?,?,?)", bind(++ids.target), bind(id), bind(t.text), bind(t.comparator),
-        bind(t.value), bind(text(t.unit)), now;
+  for (const Target& t : m.result.targets) in.targets.row(++ids.target, id, t.text, t.comparator, t.value, text(t.unit));
 }
 
 }  // namespace
@@ -143,36 +157,31 @@ RowIds RowIds::after_last(Session& db) {
 }
 
 void insert_document(Session& db, int id, const Extraction& x, const std::string& json, RowIds& ids) {
+  Inserts in(db);
   const ActInfo& a = x.document;
   const std::optional<SignedBy>& s = a.signed_by;
-  db << "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", bind(id), bind(x.source.path),
-      bind(x.source.sha256), bind(static_cast<Poco::Int64>(x.source.bytes)), bind(x.source.format),
-      bind(text(x.source.encoding)), bind(a.kind), bind(text(a.title)), bind(text(a.authority)),
-      bind(a.region ? Text(a.region->code) : Text()), bind(a.region ? Text(a.region->name) : Text()),
-      bind(text(a.date)), bind(text(a.number)), bind(text(a.place)), bind(s ? text(s->position) : Text()),
-      bind(s ? text(s->name) : Text()), bind(x.producer.karta), bind(x.producer.rules), bind(json), now;
+  in.documents.row(id, x.source.path, x.source.sha256, static_cast<Poco::Int64>(x.source.bytes), x.source.format,
+                   text(x.source.encoding), a.kind, text(a.title), text(a.authority),
+                   a.region ? Text(a.region->code) : Text(), a.region ? Text(a.region->name) : Text(), text(a.date),
+                   text(a.number), text(a.place), s ? text(s->position) : Text(), s ? text(s->name) : Text(),
+                   x.producer.karta, x.producer.rules, json);
   for (std::size_t r = 0; r < x.roadmaps.size(); ++r) {
     const Roadmap& roadmap = x.roadmaps[r];
     const int roadmap_id = ++ids.roadmap;
-    db << "INSERT INTO roadmaps VALUES (?,?,?,?,?,?)", bind(roadmap_id), bind(id), bind(static_cast<int>(r)),
-        bind(text(roadmap.title)), bind(text(roadmap.period_start)), bind(text(roadmap.period_end)), now;
-    for_each_measure(roadmap, r, [&](const PlacedMeasure& p) { insert_measure(db, id, roadmap_id, p, ids); });
+    in.roadmaps.row(roadmap_id, id, static_cast<int>(r), text(roadmap.title), text(roadmap.period_start),
+                    text(roadmap.period_end));
+    for_each_measure(roadmap, r, [&](const PlacedMeasure& p) { insert_measure(in, id, roadmap_id, p, ids); });
   }
-  for (const Entity& e : x.entities)
-    db << "INSERT INTO entities VALUES (?,?,?,?,?)", bind(id), bind(e.id), bind(e.name), bind(text(e.short_name)),
-        bind(e.kind), now;
+  for (const Entity& e : x.entities) in.entities.row(id, e.id, e.name, text(e.short_name), e.kind);
   for (const Reference& r : a.references)
-    db << "INSERT INTO act_references VALUES (?,?,?,?,?,?,?,?)", bind(++ids.reference), bind(id), bind(r.role),
-        bind(text(r.type)), bind(text(r.issuer)), bind(text(r.date)), bind(text(r.number)), bind(text(r.title)), now;
+    in.references.row(++ids.reference, id, r.role, text(r.type), text(r.issuer), text(r.date), text(r.number),
+                      text(r.title));
   for (const Definition& d : a.definitions)
-    db << "INSERT INTO definitions VALUES (?,?,?,?,?)", bind(++ids.definition), bind(id), bind(d.term),
-        bind(text(d.short_name)), bind(text(d.text)), now;
+    in.definitions.row(++ids.definition, id, d.term, text(d.short_name), text(d.text));
   for (const Indicator& i : a.indicators)
-    db << "INSERT INTO indicators VALUES (?,?,?,?,?,?,?)", bind(++ids.indicator), bind(id), bind(i.text),
-        bind(i.comparator), bind(i.value), bind(text(i.unit)), bind(text(i.by)), now;
+    in.indicators.row(++ids.indicator, id, i.text, i.comparator, i.value, text(i.unit), text(i.by));
   for (const Diagnostic& d : x.diagnostics)
-    db << "INSERT INTO diagnostics VALUES (?,?,?,?,?,?)", bind(++ids.diagnostic), bind(id),
-        bind(std::string(level_name(d.level))), bind(d.code), bind(d.message), bind(text(d.where)), now;
+    in.diagnostics.row(++ids.diagnostic, id, std::string(level_name(d.level)), d.code, d.message, text(d.where));
 }
 
 }  // namespace karta::sqlite_tables
