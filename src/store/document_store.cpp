@@ -26,7 +26,7 @@ namespace {
 using namespace Poco::Data::Keywords;
 using Poco::Data::Session;
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 // Migration N takes a store from version N-1 to N; 1 creates it.
 void migrate_to(Session& db, int version) {
@@ -38,6 +38,12 @@ void migrate_to(Session& db, int version) {
           now;
       db << "CREATE TABLE karta_store (schema_version INTEGER NOT NULL)", now;
       db << "INSERT INTO karta_store VALUES (0)", now;
+      break;
+    case 2:
+      // The due-window and region queries: a scan of every measure was 6 ms
+      // a request at 400 documents, and pages are read in index order.
+      db << "CREATE INDEX measures_by_due ON measures(deadline_end)", now;
+      db << "CREATE INDEX documents_by_region ON documents(region_code)", now;
       break;
   }
   db << "UPDATE karta_store SET schema_version = ?", use(version), now;
@@ -59,9 +65,13 @@ struct Filter {
   }
 };
 
-Poco::Data::RecordSet query(Session& db, const std::string& sql, Filter& filter, int limit, std::int64_t offset) {
+// A page in a stable order: without ORDER BY, SQLite may return rows in any
+// order, and the pages of a listing would overlap or skip.
+Poco::Data::RecordSet query(Session& db, const std::string& sql, Filter& filter, const std::string& order, int limit,
+                            std::int64_t offset) {
   Poco::Data::Statement select(db);
-  select << sql + filter.where + " LIMIT " + std::to_string(limit) + " OFFSET " + std::to_string(offset);
+  select << sql + filter.where + " ORDER BY " + order + " LIMIT " + std::to_string(limit) + " OFFSET " +
+                std::to_string(offset);
   for (std::string& v : filter.values) select, use(v);
   select.execute();
   return Poco::Data::RecordSet(select);
@@ -240,7 +250,7 @@ std::vector<DocumentSummary> DocumentStore::documents(const DocumentQuery& q) co
         *impl_->db,
         "SELECT d.id, s.name, d.sha256, d.format, d.kind, s.ingested_at, d.region_code, d.title, d.date, d.number,"
         " (SELECT count(*) FROM measures m WHERE m.document_id = d.id) FROM documents d JOIN sources s ON s.document_id = d.id",
-        f, q.limit, q.offset);
+        f, "d.id", q.limit, q.offset);
     std::vector<DocumentSummary> out;
     for (std::size_t r = 0; r < rs.rowCount(); ++r) {
       DocumentSummary d;
@@ -278,7 +288,7 @@ std::vector<StoredMeasure> DocumentStore::measures(const MeasureQuery& q) const 
         " (SELECT group_concat(text, char(31)) FROM (SELECT text FROM mentions WHERE measure_id = m.id"
         "  AND role = 'responsible' ORDER BY position))"
         " FROM measures m JOIN documents d ON d.id = m.document_id",
-        f, q.limit, q.offset);
+        f, q.due_from || q.due_to ? "m.deadline_end, m.id" : "m.id", q.limit, q.offset);
     std::vector<StoredMeasure> out;
     for (std::size_t r = 0; r < rs.rowCount(); ++r) {
       StoredMeasure m;

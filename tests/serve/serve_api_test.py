@@ -16,6 +16,7 @@ port with a temporary SQLite store.
   included — 404, unknown parameters 400; every error is {"error": {code, message}}.
 - The hostile-input set uploaded through the API: only 200/201/413/422, and
   the server still answers /healthz afterwards.
+- A store of schema version 1 is migrated when a server opens it.
 - SIGKILL in the middle of 50 uploads: the store passes SQLite's integrity
   check, a restarted server lists only whole documents, and every client
   that got 201 finds its document with the bytes it sent.
@@ -390,6 +391,27 @@ def test_refusals(tmp):
     proc.send_signal(signal.SIGINT)
     proc.communicate(timeout=60)
     check(proc.returncode == 0, "serve exits 0 on SIGINT, got %s" % proc.returncode)
+
+    # A store of schema version 1 (before the query indexes) is migrated at start, its documents kept.
+    old = tmp / "v1.db"
+    server = Server(old, tmp)
+    status, _, _ = server.upload(SOURCE / "corpus" / "tyumen-roadmap-2023.docx")
+    check(status == 201, "an upload to a new store: %s" % status)
+    server.stop()
+    db = sqlite3.connect(str(old))
+    db.execute("DROP INDEX measures_by_due")
+    db.execute("DROP INDEX documents_by_region")
+    db.execute("UPDATE karta_store SET schema_version = 1")
+    db.commit()
+    db.close()
+    server = Server(old, tmp)
+    status, _, data = server.request("GET", "/healthz", token=False)
+    health = json.loads(data) if status == 200 else {}
+    server.stop()
+    indexes = {r[0] for r in sqlite3.connect(str(old)).execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    check(health.get("schema_version") == 2 and health.get("documents") == 1 and
+          {"measures_by_due", "documents_by_region"} <= indexes,
+          "a version-1 store after a restart: %s, indexes %s" % (health, sorted(indexes)))
 
 
 def test_api_description():
