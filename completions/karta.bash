@@ -2,7 +2,7 @@
 _karta() {
   local cur prev words cword
   _init_completion || return
-  local commands="read extract compare export rules serve"
+  local commands="read extract compare export rules serve watch"
   if [[ $cword -eq 1 ]]; then
     COMPREPLY=($(compgen -W "$commands --version --help" -- "$cur"))
     return
@@ -21,6 +21,9 @@ _karta() {
     compare) opts="-o --output --rules --time-budget --help" ;;
     export) opts="--sqlite --xlsx --rules --help" ;;
     serve) opts="--store --listen --port --tokens -j --jobs --queue --threads --request-timeout --rules
+                 --max-file-mb --max-part-mb --max-line-mb --max-xml-depth --max-rows --max-cells --max-text-mb
+                 --time-budget --libreoffice-timeout --help" ;;
+    watch) opts="--store --settle --interval --once --rules
                  --max-file-mb --max-part-mb --max-line-mb --max-xml-depth --max-rows --max-cells --max-text-mb
                  --time-budget --libreoffice-timeout --help" ;;
     rules)

@@ -2,7 +2,7 @@
 """The pipeline flows one way: no folder of src/ includes a folder that
 comes after it in the order below (read → document model → normalisation →
 roadmap tables → fields → the pipeline's entry → JSON and other writers →
-comparison → the store → its HTTP service → batch → CLI). `model` and `rules` are the ground every stage
+comparison → the store → its HTTP service → the drop folder → batch → CLI). `model` and `rules` are the ground every stage
 stands on; `karta/` (the public API) is open to all.
 
 usage: stage_order_test.py SOURCE_DIR
@@ -11,7 +11,7 @@ import os
 import re
 import sys
 
-ORDER = ['model', 'rules', 'normalize', 'read', 'roadmap', 'extract', 'pipeline', 'write', 'compare', 'store', 'serve', 'batch', 'cli']
+ORDER = ['model', 'rules', 'normalize', 'read', 'roadmap', 'extract', 'pipeline', 'write', 'compare', 'store', 'serve', 'watch', 'batch', 'cli']
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([a-z_]+)/', re.M)
 
 
