@@ -8,11 +8,14 @@
 #include <Poco/Data/LOB.h>
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Timestamp.h>
+
+#include <sqlite3.h>
 
 #include <mutex>
 #include <sstream>
@@ -48,6 +51,12 @@ void migrate_to(Session& db, int version) {
   }
   db << "UPDATE karta_store SET schema_version = ?", use(version), now;
 }
+
+// BEGIN IMMEDIATE, not Poco's deferred BEGIN: a transaction that reads
+// (the sha256, the last ids) before it writes fails with SQLITE_BUSY, which
+// no busy timeout retries, when another process (karta watch beside karta
+// serve) commits in between; taking the write lock first makes it wait.
+void begin_writing(Session& db) { db << "BEGIN IMMEDIATE", now; }
 
 std::optional<std::string> opt(const Poco::Dynamic::Var& v) {
   if (v.isEmpty()) return std::nullopt;
@@ -94,13 +103,16 @@ DocumentStore::DocumentStore(const std::string& path) : impl_(std::make_unique<I
   try {
     impl_->db = std::make_unique<Session>("SQLite", path);
     Session& db = *impl_->db;
+    int wait_ms = 0;
+    db << "PRAGMA busy_timeout = 10000", into(wait_ms), now;   // first: the pragmas below may wait too
     std::string mode;
     db << "PRAGMA journal_mode = WAL", into(mode), now;
     // FULL: a document the client was told is stored survives a power cut too.
     db << "PRAGMA synchronous = FULL", now;
     db << "PRAGMA foreign_keys = ON", now;
-    int wait_ms = 0;
-    db << "PRAGMA busy_timeout = 10000", into(wait_ms), now;
+    // Looked at under the write lock: two processes opening a new store at
+    // once must not both create it.
+    begin_writing(db);
     int tables = 0, ours = 0;
     db << "SELECT count(*) FROM sqlite_master WHERE type = 'table'", into(tables), now;
     db << "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'karta_store'", into(ours), now;
@@ -112,11 +124,8 @@ DocumentStore::DocumentStore(const std::string& path) : impl_(std::make_unique<I
     if (version > kSchemaVersion)
       throw StoreError(path + ": store schema version " + std::to_string(version) + " is newer than this karta's (" +
                        std::to_string(kSchemaVersion) + "): upgrade karta");
-    if (version < kSchemaVersion) {
-      db.begin();
-      for (int v = version + 1; v <= kSchemaVersion; ++v) migrate_to(db, v);
-      db.commit();
-    }
+    for (int v = version + 1; v <= kSchemaVersion; ++v) migrate_to(db, v);
+    db << "COMMIT", now;
   } catch (const Poco::Exception& e) {
     impl_->fail(e);
   }
@@ -152,13 +161,13 @@ StoredDocument DocumentStore::add(const std::string& name, std::string_view sour
   std::lock_guard<std::mutex> lock(impl_->mutex);
   Session& db = *impl_->db;
   try {
-    db.begin();
+    begin_writing(db);
     std::vector<Poco::Int64> ids;
     std::string sha = sha256;
     db << "SELECT document_id FROM sources WHERE sha256 = ?", into(ids), use(sha), now;
     if (!ids.empty()) {
       // Stored meanwhile by another upload of the same bytes: that copy stands.
-      db.rollback();
+      db << "ROLLBACK", now;
       d.id = ids.front();
       db << "SELECT extraction_json FROM documents WHERE id = ?", into(d.extraction_json), use(d.id), now;
       return d;
@@ -172,13 +181,13 @@ StoredDocument DocumentStore::add(const std::string& name, std::string_view sour
     std::string stored_name = name;
     const std::string at = Poco::DateTimeFormatter::format(Poco::Timestamp(), Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
     db << "INSERT INTO sources VALUES (?, ?, ?, ?, ?)", bind(id), use(sha), use(stored_name), use(bytes), bind(at), now;
-    db.commit();
+    db << "COMMIT", now;
     d.id = id;
     d.created = true;
     return d;
   } catch (const Poco::Exception& e) {
     try {
-      if (db.isTransaction()) db.rollback();
+      if (!sqlite3_get_autocommit(Poco::Data::SQLite::Utility::dbHandle(db))) db << "ROLLBACK", now;
     } catch (const Poco::Exception&) {
     }
     impl_->fail(e);

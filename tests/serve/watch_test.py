@@ -10,6 +10,8 @@ never loses a dropped file.
   then a restart: every file ends in done/ or failed/, exactly once, every
   done file's bytes are in the store, and the store passes SQLite's
   integrity check.
+- karta watch and karta serve writing one store at once: every upload
+  answered 200/201, every drop done, each source stored once.
 - A second watcher on the same folder is refused; SIGTERM exits 0; --once
   takes what is there and exits 1 when a file failed.
 
@@ -205,11 +207,58 @@ def test_once(tmp):
           "a second a.txt does not replace the first: %s" % sorted(p.name for p in inbox.rglob("*")))
 
 
+def test_beside_serve(tmp):
+    """karta watch and karta serve writing one store at once: neither is refused."""
+    import concurrent.futures
+    import http.client
+    import urllib.parse
+    inbox, store = tmp / "shared-inbox", tmp / "shared.db"
+    inbox.mkdir()
+    (tmp / "tokens").write_text("t0ken-watch-test\n")
+    serve = subprocess.Popen([str(KARTA), "serve", "--store", str(store), "--port", "0", "--tokens", str(tmp / "tokens"),
+                              "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    port = int(serve.stdout.readline().split("127.0.0.1:")[1].split()[0])
+    w = Watcher(inbox, store)
+    files = inputs()
+
+    def upload(f):
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=120 * SLOW)
+        c.request("POST", "/v1/documents?name=" + urllib.parse.quote("up-" + f.name), body=f.read_bytes(),
+                  headers={"Authorization": "Bearer t0ken-watch-test"})
+        r = c.getresponse()
+        body = r.read()
+        c.close()
+        return r.status, body
+
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        answers = pool.map(upload, files[::-1])
+        for i, f in enumerate(files):
+            drop_renamed(f, inbox, "%02d-%s" % (i, f.name))
+        answers = list(answers)
+    odd = [(f.name, status, body[:160]) for f, (status, body) in zip(files[::-1], answers) if status not in (200, 201)]
+    check(not odd, "uploads while karta watch writes the same store: %s" % odd[:3])
+    check(w.settled(inbox, 300 * SLOW), "karta watch beside karta serve left files in its inbox")
+    time.sleep(0.3)
+    w.proc.send_signal(signal.SIGTERM)
+    w.proc.wait(timeout=60 * SLOW)
+    serve.send_signal(signal.SIGTERM)
+    _, err = serve.communicate(timeout=60 * SLOW)
+    left = [l for l in w.lines if not l.startswith("done ")]
+    check(not left and len(w.lines) == len(files), "karta watch beside karta serve: %d lines, not done: %s" %
+          (len(w.lines), left[:3]))
+    shas, integrity = stored_shas(store)
+    distinct = {hashlib.sha256(f.read_bytes()).hexdigest() for f in files}
+    check(integrity == "ok" and shas == distinct, "the shared store holds %d of %d sources (%s)" %
+          (len(shas & distinct), len(distinct), integrity))
+    print("beside serve: %d uploads and %d drops into one store, %d sources" % (len(files), len(files), len(shas)))
+
+
 def main():
     with tempfile.TemporaryDirectory() as t:
         tmp = pathlib.Path(t)
         test_once(tmp)
         test_drops_and_kill(tmp)
+        test_beside_serve(tmp)
     print("%d problems" % len(problems))
     return 1 if problems else 0
 
