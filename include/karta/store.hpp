@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "karta/extraction.hpp"
+#include "karta/rules.hpp"
 
 namespace karta {
 
@@ -68,16 +69,19 @@ struct StoredMeasure {
 // Measures whose deadline ends inside [due_from, due_to] (each bound
 // optional, YYYY-MM-DD), of a region, with a responsible body or executor
 // of an entity kind (`education_authority`, …).
+// `text`: every word of it (stemmed, stop words dropped) in the measure's
+// title, «стажировкам» finding «стажировок».
 struct MeasureQuery {
-  std::optional<std::string> region, entity_kind, due_from, due_to;
+  std::optional<std::string> region, entity_kind, due_from, due_to, text;
   int limit = 100;
   std::int64_t offset = 0;
 };
 
 class DocumentStore {
  public:
-  // Opens `path`, creating the store or running the migrations it lacks.
-  explicit DocumentStore(const std::string& path);
+  // Opens `path`, creating the store or running the migrations it lacks;
+  // `rules` give the word index its stop words (similarity.stopwords).
+  DocumentStore(const std::string& path, const RuleSet& rules);
   ~DocumentStore();
   DocumentStore(const DocumentStore&) = delete;
   DocumentStore& operator=(const DocumentStore&) = delete;

@@ -44,7 +44,7 @@ int run(const ServeArgs& a) {
   }
   std::unique_ptr<DocumentStore> store;
   try {
-    store = std::make_unique<DocumentStore>(a.store);
+    store = std::make_unique<DocumentStore>(a.store, rules);
   } catch (const StoreError& e) {
     std::cerr << "karta serve: " << e.what() << "\n";
     return unwritable;

@@ -82,7 +82,7 @@ int run(const WatchArgs& a) {
   std::unique_ptr<DropFolder> folder;
   try {
     lock = std::make_unique<OutputLock>(a.dir, 0, 1);
-    store = std::make_unique<DocumentStore>(a.store);
+    store = std::make_unique<DocumentStore>(a.store, rules);
     folder = std::make_unique<DropFolder>(a.dir, *store, rules, options);
   } catch (const OutputError& e) {
     std::cerr << "karta watch: " << e.what() << "\n";

@@ -412,8 +412,11 @@ void Service::Impl::list_documents(HTTPServerResponse& response, const Query& qu
 }
 
 void Service::Impl::list_measures(HTTPServerResponse& response, const Query& query) {
-  query.only({"region", "entity_kind", "due_from", "due_to", "limit", "offset"});
+  query.only({"region", "entity_kind", "due_from", "due_to", "q", "limit", "offset"});
   MeasureQuery q;
+  q.text = query.get("q");
+  if (q.text && q.text->size() > 1000)
+    throw HttpError{HTTPResponse::HTTP_BAD_REQUEST, "bad_parameter", "q is over 1,000 bytes"};
   q.region = query.get("region");
   q.entity_kind = query.get("entity_kind");
   q.due_from = query.date("due_from");

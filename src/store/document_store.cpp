@@ -21,6 +21,7 @@
 #include <sstream>
 
 #include "karta/extraction_json.hpp"
+#include "store/measure_words.hpp"
 #include "write/sqlite_tables.hpp"
 
 namespace karta {
@@ -29,10 +30,10 @@ namespace {
 using namespace Poco::Data::Keywords;
 using Poco::Data::Session;
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // Migration N takes a store from version N-1 to N; 1 creates it.
-void migrate_to(Session& db, int version) {
+void migrate_to(Session& db, int version, const TokenStemmer& stemmer) {
   switch (version) {
     case 1:
       sqlite_tables::create_tables(db);
@@ -47,6 +48,9 @@ void migrate_to(Session& db, int version) {
       // a request at 400 documents, and pages are read in index order.
       db << "CREATE INDEX measures_by_due ON measures(deadline_end)", now;
       db << "CREATE INDEX documents_by_region ON documents(region_code)", now;
+      break;
+    case 3:
+      measure_words::create(db, stemmer);   // q= of /v1/measures; the stored measures indexed too
       break;
   }
   db << "UPDATE karta_store SET schema_version = ?", use(version), now;
@@ -92,12 +96,14 @@ struct DocumentStore::Impl {
   std::string path;
   mutable std::mutex mutex;
   std::unique_ptr<Session> db;
+  std::unique_ptr<TokenStemmer> stemmer;   // the word index's stems; used under `mutex` (it caches)
 
   [[noreturn]] void fail(const Poco::Exception& e) const { throw StoreError(path + ": " + e.displayText()); }
 };
 
-DocumentStore::DocumentStore(const std::string& path) : impl_(std::make_unique<Impl>()) {
+DocumentStore::DocumentStore(const std::string& path, const RuleSet& rules) : impl_(std::make_unique<Impl>()) {
   impl_->path = path;
+  impl_->stemmer = std::make_unique<TokenStemmer>(rules);
   static std::once_flag registered;
   std::call_once(registered, [] { Poco::Data::SQLite::Connector::registerConnector(); });
   try {
@@ -124,7 +130,7 @@ DocumentStore::DocumentStore(const std::string& path) : impl_(std::make_unique<I
     if (version > kSchemaVersion)
       throw StoreError(path + ": store schema version " + std::to_string(version) + " is newer than this karta's (" +
                        std::to_string(kSchemaVersion) + "): upgrade karta");
-    for (int v = version + 1; v <= kSchemaVersion; ++v) migrate_to(db, v);
+    for (int v = version + 1; v <= kSchemaVersion; ++v) migrate_to(db, v, *impl_->stemmer);
     db << "COMMIT", now;
   } catch (const Poco::Exception& e) {
     impl_->fail(e);
@@ -177,6 +183,7 @@ StoredDocument DocumentStore::add(const std::string& name, std::string_view sour
     const int id = last + 1;
     sqlite_tables::RowIds rows = sqlite_tables::RowIds::after_last(db);
     sqlite_tables::insert_document(db, id, x, d.extraction_json, rows);
+    measure_words::add_document(db, id, *impl_->stemmer);
     Poco::Data::BLOB bytes(reinterpret_cast<const unsigned char*>(source.data()), source.size());
     std::string stored_name = name;
     const std::string at = Poco::DateTimeFormatter::format(Poco::Timestamp(), Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
@@ -290,6 +297,11 @@ std::vector<StoredMeasure> DocumentStore::measures(const MeasureQuery& q) const 
     f.add(q.due_from, "m.deadline_end >= ?");
     f.add(q.due_to, "m.deadline_end <= ?");
     f.add(q.entity_kind, "EXISTS (SELECT 1 FROM mentions x WHERE x.measure_id = m.id AND x.kind = ?)");
+    if (q.text) {
+      const auto match = measure_words::match_query(*q.text, *impl_->stemmer);
+      if (!match) return {};   // only stop words: nothing is about them
+      f.add(match, "m.id IN (SELECT rowid FROM measure_words WHERE measure_words MATCH ?)");
+    }
     // Mention texts joined by the unit separator, which no cell text holds.
     Poco::Data::RecordSet rs = query(
         *impl_->db,

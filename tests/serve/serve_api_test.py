@@ -7,7 +7,8 @@ port with a temporary SQLite store.
   once (one 201, the rest 200 with the same id), GET /v1/documents/{id}
   byte for byte what `karta extract FILE -o -` prints, the source returned
   as uploaded, and /v1/measures with a due window exactly the measures whose
-  deadline ends in it (counted from the extraction JSON).
+  deadline ends in it (counted from the extraction JSON), and q= with
+  another form of a word exactly the measures whose titles hold one.
 - GET /v1/compare over the stored documents of some regions: byte for byte
   the comparison.json, measures.csv and comparison.html that `karta compare`
   writes over the same files given in the order they were stored.
@@ -162,6 +163,7 @@ def test_uploads_and_queries(tmp):
     check({d["sha256"] for d in listed} == set(readable), "the store's sha256 are not the uploads'")
 
     expected_due = collections.Counter()
+    expected_words = collections.Counter()   # measures whose title holds a form of «наставничество»
     for sha, (uploads, doc) in readable.items():
         first = min(uploads, key=lambda u: 0)   # any: the same bytes
         stored_name = [d["name"] for d in listed if d["id"] == doc]
@@ -177,6 +179,8 @@ def test_uploads_and_queries(tmp):
             for d in r["directions"]:
                 for s in d["system_measures"]:
                     for m in s["measures"]:
+                        if re.search(r"(?<!\w)наставничеств", m["title"].lower()):
+                            expected_words[(doc, m["id"])] += 1
                         end = m["deadline"]["end"]
                         if end and "2024-01-01" <= end <= "2024-12-31":
                             expected_due[(doc, m["id"])] += 1
@@ -187,6 +191,17 @@ def test_uploads_and_queries(tmp):
                                                                        sum(expected_due.values())))
 
     compared = compare_over_store(server, listed, tmp)
+
+    # q=: the word index, another form of the word than the titles'.
+    status, _, data = server.request("GET", "/v1/measures?limit=10000&q=" + urllib.parse.quote("наставничеству"),
+                                     token=False)
+    got_words = collections.Counter((m["document_id"], m["measure_id"]) for m in json.loads(data)["measures"]) \
+        if status == 200 else None
+    check(got_words == expected_words and sum(expected_words.values()) >= 3,
+          "q=наставничеству: the API gives %s, the titles %d" % (None if got_words is None else sum(got_words.values()),
+                                                                  sum(expected_words.values())))
+    status, _, data = server.request("GET", "/v1/measures?q=" + urllib.parse.quote("и в на"), token=False)
+    check(status == 200 and json.loads(data)["measures"] == [], "q= of stop words only: %s %s" % (status, data[:100]))
 
     # Multipart: the same bytes again, as a browser form sends them.
     f = files[0]
@@ -401,15 +416,21 @@ def test_refusals(tmp):
     db = sqlite3.connect(str(old))
     db.execute("DROP INDEX measures_by_due")
     db.execute("DROP INDEX documents_by_region")
+    db.execute("DROP TABLE measure_words")
     db.execute("UPDATE karta_store SET schema_version = 1")
     db.commit()
     db.close()
     server = Server(old, tmp)
     status, _, data = server.request("GET", "/healthz", token=False)
     health = json.loads(data) if status == 200 else {}
+    # The word index of migration 3 holds the measures stored before it.
+    status, _, data = server.request("GET", "/v1/measures?q=" + urllib.parse.quote("утверждение положений"),
+                                     token=False)
+    found = json.loads(data)["measures"] if status == 200 else []
     server.stop()
+    check(found, "q= finds nothing among the measures stored before the word index")
     indexes = {r[0] for r in sqlite3.connect(str(old)).execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    check(health.get("schema_version") == 2 and health.get("documents") == 1 and
+    check(health.get("schema_version") == 3 and health.get("documents") == 1 and
           {"measures_by_due", "documents_by_region"} <= indexes,
           "a version-1 store after a restart: %s, indexes %s" % (health, sorted(indexes)))
 

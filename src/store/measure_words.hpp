@@ -1,0 +1,25 @@
+// The store's full-text index over measure titles (`q=` of /v1/measures):
+// an FTS5 table whose rowid is measures.id and whose one column holds the
+// title's stems as compare makes them (Snowball Russian, the similarity
+// stop words dropped), so that «стажировкам» finds «Организация стажировок».
+// SQLite's own tokenizers know no Russian endings; stems in, stems asked.
+#pragma once
+
+#include <Poco/Data/Session.h>
+
+#include <optional>
+#include <string>
+
+#include "compare/stemmed_tokens.hpp"
+
+namespace karta::measure_words {
+
+// Creates the index and fills it from every stored measure (migration 3).
+void create(Poco::Data::Session& db, const TokenStemmer& stemmer);
+// Indexes the measures of document `id` (just inserted, same transaction).
+void add_document(Poco::Data::Session& db, int id, const TokenStemmer& stemmer);
+// The FTS5 query for `text`: each stem quoted, all required. None when the
+// text holds no word that is not a stop word.
+std::optional<std::string> match_query(const std::string& text, const TokenStemmer& stemmer);
+
+}  // namespace karta::measure_words
