@@ -1,13 +1,11 @@
 // karta serve --store DB [--port N] [--tokens FILE] …: the store behind the
 // HTTP API (karta/serve.hpp, docs/api.yaml) until SIGINT or SIGTERM.
-#include <pthread.h>
-#include <signal.h>
-
 #include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/limit_options.hpp"
+#include "cli/stop_signals.hpp"
 #include "karta/serve.hpp"
 
 namespace karta::cli {
@@ -49,12 +47,7 @@ int run(const ServeArgs& a) {
     std::cerr << "karta serve: " << e.what() << "\n";
     return unwritable;
   }
-  // The server's threads inherit this mask: the signals reach sigwait below only.
-  sigset_t stop;
-  sigemptyset(&stop);
-  sigaddset(&stop, SIGINT);
-  sigaddset(&stop, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop, nullptr);
+  const StopSignals stop;   // before the server's threads start: they inherit the mask
   Service service(*store, rules, options);
   try {
     service.start();
@@ -65,9 +58,7 @@ int run(const ServeArgs& a) {
   std::cout << "karta serve: listening on http://" << a.host << ":" << service.port() << " (store " << a.store << ", "
             << store->count() << " documents" << (options.tokens.empty() ? "; no --tokens: uploads are refused" : "")
             << ")" << std::endl;
-  int signal = 0;
-  sigwait(&stop, &signal);
-  std::cerr << "karta serve: " << (signal == SIGTERM ? "SIGTERM" : "SIGINT") << ": finishing the requests in flight\n";
+  std::cerr << "karta serve: " << stop.wait() << ": finishing the requests in flight\n";
   service.stop();
   return ok;
 }

@@ -6,8 +6,6 @@
 #include <Poco/Delegate.h>
 #include <Poco/DirectoryWatcher.h>
 #include <Poco/Exception.h>
-#include <pthread.h>
-#include <signal.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -19,6 +17,7 @@
 #include "batch/output_lock.hpp"
 #include "cli/commands.hpp"
 #include "cli/limit_options.hpp"
+#include "cli/stop_signals.hpp"
 #include "karta/output_error.hpp"
 #include "karta/watch.hpp"
 
@@ -93,18 +92,11 @@ int run(const WatchArgs& a) {
   }
   if (a.once) return report(folder->scan()) ? inputs_failed : ok;
 
-  // The threads started below inherit the mask: the signals reach sigwait only.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  const StopSignals stop_signals;   // before the threads below start: they inherit the mask
   Wakeup wakeup;
   std::atomic<bool> stop{false};
   std::thread signals([&] {
-    int signal = 0;
-    sigwait(&stop_signals, &signal);
-    std::cerr << "karta watch: " << (signal == SIGTERM ? "SIGTERM" : "SIGINT") << ": finishing the file in hand\n";
+    std::cerr << "karta watch: " << stop_signals.wait() << ": finishing the file in hand\n";
     stop = true;
     wakeup.ring();
   });

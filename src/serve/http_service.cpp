@@ -473,16 +473,16 @@ void Service::Impl::comparison(HTTPServerResponse& response, const Query& query)
     throw HttpError{HTTPResponse::HTTP_NOT_FOUND, "no_template", "this server's rules hold no comparison template"};
   auto pass = gate.enter();
   if (!pass) throw HttpError{HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "busy", "every extraction slot and the queue are taken; retry"};
-  ComparisonBody body;
+  std::optional<ComparisonBody> body;
   try {
     body = compare_stored(store, regions, format, options.templates, rules, options.read);
-  } catch (const std::invalid_argument&) {
-    throw HttpError{HTTPResponse::HTTP_NOT_FOUND, "not_found",
-                    regions.empty() ? "the store holds no document" : "the store holds no document of " + *query.get("regions")};
   } catch (const ReadError& e) {
     throw HttpError{HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "time_limit", std::string(e.what())};
   }
-  send(response, HTTPResponse::HTTP_OK, body.bytes, body.content_type);
+  if (!body)
+    throw HttpError{HTTPResponse::HTTP_NOT_FOUND, "not_found",
+                    regions.empty() ? "the store holds no document" : "the store holds no document of " + *query.get("regions")};
+  send(response, HTTPResponse::HTTP_OK, body->bytes, body->content_type);
 }
 
 Service::Service(DocumentStore& store, const RuleSet& rules, ServeOptions options)

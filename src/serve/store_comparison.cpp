@@ -1,7 +1,6 @@
 #include "serve/store_comparison.hpp"
 
 #include <sstream>
-#include <stdexcept>
 
 #include "karta/comparison_report.hpp"
 #include "karta/extraction_json.hpp"
@@ -13,12 +12,12 @@ bool is_comparison_format(const std::string& format) {
   return format == "json" || format == "md" || format == "csv" || format == "html";
 }
 
-ComparisonBody compare_stored(const DocumentStore& store, const std::vector<std::string>& regions,
+std::optional<ComparisonBody> compare_stored(const DocumentStore& store, const std::vector<std::string>& regions,
                               const std::string& format, const std::vector<MeasureTemplate>& templates,
                               const RuleSet& rules, const ReadOptions& limits) {
   std::vector<Extraction> extractions;
   for (const std::string& json : store.extraction_jsons(regions)) extractions.push_back(parse_extraction_json(json));
-  if (extractions.empty()) throw std::invalid_argument("no stored document to compare");
+  if (extractions.empty()) return std::nullopt;
   Comparison comparison;
   {
     // The same budget as one document's extraction: a comparison of the

@@ -3,6 +3,7 @@
 // comparison's four forms.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,9 +22,9 @@ struct ComparisonBody {
 // The formats accepted, as `format=` names them.
 bool is_comparison_format(const std::string& format);
 
-// Throws std::invalid_argument when no stored document is of `regions`, and
-// ReadError(time_limit) past the budget in `limits`.
-ComparisonBody compare_stored(const DocumentStore& store, const std::vector<std::string>& regions,
+// None when no stored document is of `regions`. Throws ReadError(time_limit)
+// past the budget in `limits`.
+std::optional<ComparisonBody> compare_stored(const DocumentStore& store, const std::vector<std::string>& regions,
                               const std::string& format, const std::vector<MeasureTemplate>& templates,
                               const RuleSet& rules, const ReadOptions& limits);
 
