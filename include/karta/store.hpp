@@ -71,10 +71,23 @@ struct StoredMeasure {
 // of an entity kind (`education_authority`, …).
 // `text`: every word of it (stemmed, stop words dropped) in the measure's
 // title, «стажировкам» finding «стажировок».
+// `current_only`: the measures of the newest versions only, not of an act
+// a later amendment replaced (what `in_force` gives without a date).
 struct MeasureQuery {
   std::optional<std::string> region, entity_kind, due_from, due_to, text;
+  bool current_only = true;
   int limit = 100;
   std::int64_t offset = 0;
+};
+
+// One version of an act in its amendment chain (docs/store.md).
+struct ActVersion {
+  std::int64_t id = 0;
+  std::optional<std::string> date, number, title, region;
+  std::string kind;
+  int roadmaps = 0, measures = 0;
+  std::vector<std::int64_t> amends, amended_by;   // document ids, linked either way
+  std::optional<std::int64_t> replaced_by;        // the newest amending act with measures of its own
 };
 
 class DocumentStore {
@@ -91,10 +104,18 @@ class DocumentStore {
 
   std::optional<std::string> extraction_json(std::int64_t id) const;
   std::optional<StoredSource> source(std::int64_t id) const;
-  // The extraction JSON of every document of `regions` (region codes; every
-  // document when empty), in the order they were stored: what a comparison
-  // over the store reads.
-  std::vector<std::string> extraction_jsons(const std::vector<std::string>& regions) const;
+  // The documents in force on `on` (YYYY-MM-DD; none: the newest version of
+  // each act, whatever its date) of `regions` (region codes; every region
+  // when empty), in the order they were stored. In force: dated on or before
+  // `on` (or undated) and replaced by no act so dated that amends it with a
+  // roadmap of its own (src/store/amendment_chain.hpp).
+  std::vector<std::int64_t> in_force(const std::vector<std::string>& regions, const std::optional<std::string>& on) const;
+  // Their extraction JSON: what a comparison over the store reads.
+  std::vector<std::string> extraction_jsons(const std::vector<std::string>& regions,
+                                            const std::optional<std::string>& on) const;
+  // Every version of the act document `id` belongs to, oldest first (by
+  // date, then as stored); empty when there is no document `id`.
+  std::vector<ActVersion> history(std::int64_t id) const;
   std::vector<DocumentSummary> documents(const DocumentQuery& query) const;
   std::vector<StoredMeasure> measures(const MeasureQuery& query) const;
   std::int64_t count() const;

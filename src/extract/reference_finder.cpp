@@ -55,6 +55,17 @@ std::string trim_issuer(std::string s) {
   return s;
 }
 
+// Whether `at` lies inside a «…» quotation opened before it.
+bool inside_quotes(const std::string& text, std::size_t at) {
+  int depth = 0;
+  const std::string_view open = "«", close = "»";
+  for (std::size_t i = 0; i < at && i < text.size(); ++i) {
+    if (text.compare(i, open.size(), open) == 0) ++depth;
+    else if (text.compare(i, close.size(), close) == 0 && depth > 0) --depth;
+  }
+  return depth > 0;
+}
+
 }  // namespace
 
 std::vector<Reference> find_references(const std::vector<TextLine>& lines, const RuleSet& rules, const ActInfo& act,
@@ -102,6 +113,10 @@ std::vector<Reference> find_references(const std::vector<TextLine>& lines, const
         std::string title = quoted_title(text, m.end);
         if (!title.empty()) ref.title = title;
         auto amends = [&] {
+          // Cited inside the quoted title of another act («О внесении
+          // изменений в приказ … № 245»): the words are that act's, not
+          // this one's, and it is named, not amended, here.
+          if (inside_quotes(text, m.begin)) return false;
           const Rule* role = rules.first("references.roles", text.substr(0, m.begin));
           return role && role->value == "amends";
         };

@@ -11,6 +11,7 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/ThreadPool.h>
+#include <Poco/DateTime.h>
 #include <Poco/URI.h>
 
 #include <algorithm>
@@ -83,7 +84,9 @@ bool is_date(const std::string& s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (s[i] < '0' || s[i] > '9') return false;
-  return true;
+  // A day of the calendar: «2024-13-01» or «2024-02-30» would compare as a
+  // string between real dates and answer a question nobody asked.
+  return Poco::DateTime::isValid(std::stoi(s.substr(0, 4)), std::stoi(s.substr(5, 2)), std::stoi(s.substr(8, 2)));
 }
 
 // Up to `limit` bytes of a stream; HttpError 413 past them.
@@ -168,6 +171,8 @@ struct Service::Impl {
 
   void handle(HTTPServerRequest& request, HTTPServerResponse& response);
   void route(HTTPServerRequest& request, HTTPServerResponse& response);
+  void act_history(HTTPServerResponse& response, const std::string& id);
+  void region_roadmap(HTTPServerResponse& response, const std::string& region, const Query& query);
   void upload(HTTPServerRequest& request, HTTPServerResponse& response, const Query& query);
   void list_documents(HTTPServerResponse& response, const Query& query);
   void list_measures(HTTPServerResponse& response, const Query& query);
@@ -281,6 +286,11 @@ void Service::Impl::route(HTTPServerRequest& request, HTTPServerResponse& respon
       read_access();
       return list_documents(response, query);
     }
+    if (path.size() == 4 && path[3] == "history" && is_id(path[2])) {
+      allow({"GET"});
+      read_access();
+      return act_history(response, path[2]);
+    }
     if ((path.size() == 3 || (path.size() == 4 && path[3] == "source")) && is_id(path[2])) {
       allow({"GET"});
       read_access();
@@ -304,6 +314,11 @@ void Service::Impl::route(HTTPServerRequest& request, HTTPServerResponse& respon
     allow({"GET"});
     read_access();
     return list_measures(response, query);
+  }
+  if (path.size() == 4 && path[0] == "v1" && path[1] == "regions" && path[3] == "roadmap") {
+    allow({"GET"});
+    read_access();
+    return region_roadmap(response, path[2], query);
   }
   if (path == std::vector<std::string>{"v1", "compare"}) {
     allow({"GET"});
@@ -412,8 +427,12 @@ void Service::Impl::list_documents(HTTPServerResponse& response, const Query& qu
 }
 
 void Service::Impl::list_measures(HTTPServerResponse& response, const Query& query) {
-  query.only({"region", "entity_kind", "due_from", "due_to", "q", "limit", "offset"});
+  query.only({"region", "entity_kind", "due_from", "due_to", "q", "versions", "limit", "offset"});
   MeasureQuery q;
+  const std::string versions = query.get("versions").value_or("current");
+  if (versions != "current" && versions != "all")
+    throw HttpError{HTTPResponse::HTTP_BAD_REQUEST, "bad_parameter", "versions must be current or all"};
+  q.current_only = versions == "current";
   q.text = query.get("q");
   if (q.text && q.text->size() > 1000)
     throw HttpError{HTTPResponse::HTTP_BAD_REQUEST, "bad_parameter", "q is over 1,000 bytes"};
@@ -458,7 +477,8 @@ void Service::Impl::list_measures(HTTPServerResponse& response, const Query& que
 }
 
 void Service::Impl::comparison(HTTPServerResponse& response, const Query& query) {
-  query.only({"regions", "format"});
+  query.only({"regions", "format", "on"});
+  const std::optional<std::string> on = query.date("on");
   const std::string format = query.get("format").value_or("json");
   if (!is_comparison_format(format))
     throw HttpError{HTTPResponse::HTTP_BAD_REQUEST, "bad_parameter", "format must be json, md, csv or html"};
@@ -475,7 +495,7 @@ void Service::Impl::comparison(HTTPServerResponse& response, const Query& query)
   if (!pass) throw HttpError{HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "busy", "every extraction slot and the queue are taken; retry"};
   std::optional<ComparisonBody> body;
   try {
-    body = compare_stored(store, regions, format, options.templates, rules, options.read);
+    body = compare_stored(store, regions, on, format, options.templates, rules, options.read);
   } catch (const ReadError& e) {
     throw HttpError{HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "time_limit", std::string(e.what())};
   }
@@ -483,6 +503,89 @@ void Service::Impl::comparison(HTTPServerResponse& response, const Query& query)
     throw HttpError{HTTPResponse::HTTP_NOT_FOUND, "not_found",
                     regions.empty() ? "the store holds no document" : "the store holds no document of " + *query.get("regions")};
   send(response, HTTPResponse::HTTP_OK, body->bytes, body->content_type);
+}
+
+namespace {
+
+void write_ids(JsonStream& j, std::string_view key, const std::vector<std::int64_t>& ids) {
+  j.key(key);
+  j.begin_array();
+  for (std::int64_t id : ids) j.value(id);
+  j.end_array();
+}
+
+void write_version(JsonStream& j, const ActVersion& v) {
+  j.field("id", v.id);
+  j.field("kind", v.kind);
+  j.field("region", v.region);
+  j.field("date", v.date);
+  j.field("number", v.number);
+  j.field("title", v.title);
+  j.field("roadmaps", v.roadmaps);
+  j.field("measures", v.measures);
+  write_ids(j, "amends", v.amends);
+  write_ids(j, "amended_by", v.amended_by);
+  j.key("replaced_by");
+  if (v.replaced_by) j.value(*v.replaced_by);
+  else j.null();
+}
+
+}  // namespace
+
+void Service::Impl::act_history(HTTPServerResponse& response, const std::string& id) {
+  const std::vector<ActVersion> versions = store.history(std::stoll(id));
+  if (versions.empty()) throw HttpError{HTTPResponse::HTTP_NOT_FOUND, "not_found", "no document " + id};
+  std::ostringstream s;
+  {
+    JsonStream j(s, false);
+    j.begin_object();
+    j.field("document", static_cast<std::int64_t>(std::stoll(id)));
+    j.key("versions");
+    j.begin_array();
+    for (const ActVersion& v : versions) {
+      j.begin_object();
+      write_version(j, v);
+      j.end_object();
+    }
+    j.end_array();
+    j.end_object();
+  }
+  send(response, HTTPResponse::HTTP_OK, s.str() + "\n");
+}
+
+void Service::Impl::region_roadmap(HTTPServerResponse& response, const std::string& region, const Query& query) {
+  query.only({"on"});
+  const std::optional<std::string> on = query.date("on");
+  const std::vector<std::int64_t> ids = store.in_force({region}, on);
+  if (ids.empty())
+    throw HttpError{HTTPResponse::HTTP_NOT_FOUND, "not_found",
+                    "the store holds no act of " + region + (on ? " in force on " + *on : std::string())};
+  std::ostringstream s;
+  {
+    JsonStream j(s, false);
+    j.begin_object();
+    j.field("region", region);
+    j.field("on", on);
+    j.key("acts");
+    j.begin_array();
+    for (std::int64_t id : ids) {
+      const auto json = store.extraction_json(id);
+      if (!json) continue;   // not possible: documents are never deleted
+      j.begin_object();
+      j.field("id", id);
+      // Its chain, for the versions this one replaced and any not yet in force on `on`.
+      j.key("versions");
+      j.begin_array();
+      for (const ActVersion& v : store.history(id)) j.value(v.id);
+      j.end_array();
+      j.key("extraction");
+      j.raw_value(*json);
+      j.end_object();
+    }
+    j.end_array();
+    j.end_object();
+  }
+  send(response, HTTPResponse::HTTP_OK, s.str() + "\n");
 }
 
 Service::Service(DocumentStore& store, const RuleSet& rules, ServeOptions options)

@@ -1,5 +1,6 @@
 #include "serve/store_comparison.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 #include "karta/comparison_report.hpp"
@@ -13,10 +14,22 @@ bool is_comparison_format(const std::string& format) {
 }
 
 std::optional<ComparisonBody> compare_stored(const DocumentStore& store, const std::vector<std::string>& regions,
-                              const std::string& format, const std::vector<MeasureTemplate>& templates,
+                                             const std::optional<std::string>& on, const std::string& format, const std::vector<MeasureTemplate>& templates,
                               const RuleSet& rules, const ReadOptions& limits) {
   std::vector<Extraction> extractions;
-  for (const std::string& json : store.extraction_jsons(regions)) extractions.push_back(parse_extraction_json(json));
+  for (const std::string& json : store.extraction_jsons(regions, on)) {
+    Extraction x = parse_extraction_json(json);
+    // An act in force without a measure (an amendment of a paragraph's
+    // words, an order that appoints someone) would be an empty column
+    // beside the region's roadmap: «RU-ORE-2» of nothing.
+    const bool measured = std::any_of(x.roadmaps.begin(), x.roadmaps.end(), [](const Roadmap& r) {
+      return std::any_of(r.directions.begin(), r.directions.end(), [](const Direction& d) {
+        return std::any_of(d.system_measures.begin(), d.system_measures.end(),
+                           [](const SystemMeasure& s) { return !s.measures.empty(); });
+      });
+    });
+    if (measured) extractions.push_back(std::move(x));
+  }
   if (extractions.empty()) return std::nullopt;
   Comparison comparison;
   {

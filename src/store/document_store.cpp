@@ -21,6 +21,7 @@
 #include <sstream>
 
 #include "karta/extraction_json.hpp"
+#include "store/amendment_chain.hpp"
 #include "store/measure_words.hpp"
 #include "write/sqlite_tables.hpp"
 
@@ -30,7 +31,7 @@ namespace {
 using namespace Poco::Data::Keywords;
 using Poco::Data::Session;
 
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 // Migration N takes a store from version N-1 to N; 1 creates it.
 void migrate_to(Session& db, int version, const TokenStemmer& stemmer) {
@@ -52,6 +53,9 @@ void migrate_to(Session& db, int version, const TokenStemmer& stemmer) {
     case 3:
       measure_words::create(db, stemmer);   // q= of /v1/measures; the stored measures indexed too
       break;
+    case 4:
+      amendment_chain::create(db);   // the links of the acts already stored made too
+      break;
   }
   db << "UPDATE karta_store SET schema_version = ?", use(version), now;
 }
@@ -61,6 +65,15 @@ void migrate_to(Session& db, int version, const TokenStemmer& stemmer) {
 // no busy timeout retries, when another process (karta watch beside karta
 // serve) commits in between; taking the write lock first makes it wait.
 void begin_writing(Session& db) { db << "BEGIN IMMEDIATE", now; }
+
+// After a failed statement: the transaction it was in, if one is open, is
+// undone (a failure of the rollback itself leaves SQLite's own undo).
+void roll_back_open(Session& db) noexcept {
+  try {
+    if (!sqlite3_get_autocommit(Poco::Data::SQLite::Utility::dbHandle(db))) db << "ROLLBACK", now;
+  } catch (const Poco::Exception&) {
+  }
+}
 
 std::optional<std::string> opt(const Poco::Dynamic::Var& v) {
   if (v.isEmpty()) return std::nullopt;
@@ -73,9 +86,10 @@ struct Filter {
   std::vector<std::string> values;
   void add(const std::optional<std::string>& value, const std::string& clause) {
     if (!value) return;
-    where += (where.empty() ? " WHERE " : " AND ") + clause;
+    add(clause);
     values.push_back(*value);
   }
+  void add(const std::string& clause) { where += (where.empty() ? " WHERE " : " AND ") + clause; }
 };
 
 // A page in a stable order: without ORDER BY, SQLite may return rows in any
@@ -184,6 +198,7 @@ StoredDocument DocumentStore::add(const std::string& name, std::string_view sour
     sqlite_tables::RowIds rows = sqlite_tables::RowIds::after_last(db);
     sqlite_tables::insert_document(db, id, x, d.extraction_json, rows);
     measure_words::add_document(db, id, *impl_->stemmer);
+    amendment_chain::link_document(db, id);
     Poco::Data::BLOB bytes(reinterpret_cast<const unsigned char*>(source.data()), source.size());
     std::string stored_name = name;
     const std::string at = Poco::DateTimeFormatter::format(Poco::Timestamp(), Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
@@ -193,10 +208,7 @@ StoredDocument DocumentStore::add(const std::string& name, std::string_view sour
     d.created = true;
     return d;
   } catch (const Poco::Exception& e) {
-    try {
-      if (!sqlite3_get_autocommit(Poco::Data::SQLite::Utility::dbHandle(db))) db << "ROLLBACK", now;
-    } catch (const Poco::Exception&) {
-    }
+    roll_back_open(db);
     impl_->fail(e);
   }
 }
@@ -232,23 +244,43 @@ std::optional<StoredSource> DocumentStore::source(std::int64_t id) const {
   }
 }
 
-std::vector<std::string> DocumentStore::extraction_jsons(const std::vector<std::string>& regions) const {
+std::vector<std::int64_t> DocumentStore::in_force(const std::vector<std::string>& regions,
+                                                  const std::optional<std::string>& on) const {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   try {
+    return amendment_chain::in_force(*impl_->db, regions, on);
+  } catch (const Poco::Exception& e) {
+    impl_->fail(e);
+  }
+}
+
+std::vector<std::string> DocumentStore::extraction_jsons(const std::vector<std::string>& regions,
+                                                         const std::optional<std::string>& on) const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  try {
+    // One read transaction: a document stored between the two statements
+    // must not change which versions are in force under the reader.
+    Session& db = *impl_->db;
+    db << "BEGIN", now;
     std::vector<std::string> out;
-    if (regions.empty()) {
-      *impl_->db << "SELECT extraction_json FROM documents ORDER BY id", into(out), now;
-      return out;
+    for (std::int64_t id : amendment_chain::in_force(db, regions, on)) {
+      Poco::Int64 key = id;
+      std::string json;
+      db << "SELECT extraction_json FROM documents WHERE id = ?", into(json), use(key), now;
+      out.push_back(std::move(json));
     }
-    // A placeholder a region: codes are bound, never spliced into the SQL.
-    std::string list;
-    for (std::size_t i = 0; i < regions.size(); ++i) list += i ? ", ?" : "?";
-    Poco::Data::Statement st(*impl_->db);
-    st << "SELECT extraction_json FROM documents WHERE region_code IN (" + list + ") ORDER BY id", into(out);
-    std::vector<std::string> values = regions;
-    for (std::string& v : values) st, use(v);
-    st.execute();
+    db << "COMMIT", now;
     return out;
+  } catch (const Poco::Exception& e) {
+    roll_back_open(*impl_->db);
+    impl_->fail(e);
+  }
+}
+
+std::vector<ActVersion> DocumentStore::history(std::int64_t id) const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  try {
+    return amendment_chain::history(*impl_->db, id);
   } catch (const Poco::Exception& e) {
     impl_->fail(e);
   }
@@ -296,6 +328,9 @@ std::vector<StoredMeasure> DocumentStore::measures(const MeasureQuery& q) const 
     f.add(q.region, "d.region_code = ?");
     f.add(q.due_from, "m.deadline_end >= ?");
     f.add(q.due_to, "m.deadline_end <= ?");
+    if (q.current_only)
+      f.add("NOT EXISTS (SELECT 1 FROM amendments a WHERE a.amends_id = d.id"
+            " AND EXISTS (SELECT 1 FROM measures r WHERE r.document_id = a.document_id))");
     f.add(q.entity_kind, "EXISTS (SELECT 1 FROM mentions x WHERE x.measure_id = m.id AND x.kind = ?)");
     if (q.text) {
       const auto match = measure_words::match_query(*q.text, *impl_->stemmer);

@@ -61,6 +61,12 @@ void JsonStream::close(char c) {
   if (levels_.empty()) flush();   // the whole value: the caller may read the stream now
 }
 
+void JsonStream::raw_value(std::string_view json) {
+  before_value();
+  while (!json.empty() && (json.back() == '\n' || json.back() == '\r')) json.remove_suffix(1);
+  buffer_ += json;
+}
+
 void JsonStream::value(std::string_view s) {
   before_value();
   write_string(s);

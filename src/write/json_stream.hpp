@@ -39,6 +39,9 @@ class JsonStream {
   void value(std::uint64_t n);
   void value(double d);
   void null();
+  // A value written as JSON already (a stored extraction), spliced as it is:
+  // the caller vouches for it. Its trailing newline is dropped.
+  void raw_value(std::string_view json);
   template <typename T>
   void value(const std::optional<T>& v) {
     if (v) value(*v);

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Issue 18, done-when 1, 3 (the server half) and 5: `karta serve` on a free
-port with a temporary SQLite store.
+"""Issue 18, done-when 1, 2, 3 (the server half) and 5: `karta serve` on a
+free port with a temporary SQLite store.
 
 - The corpus and the fixtures uploaded by 16 concurrent clients, each file
   three times (a 503 is retried after its Retry-After): each source stored
@@ -12,6 +12,10 @@ port with a temporary SQLite store.
 - GET /v1/compare over the stored documents of some regions: byte for byte
   the comparison.json, measures.csv and comparison.html that `karta compare`
   writes over the same files given in the order they were stored.
+- Amendment chains: an Orenburg order, the order restating its roadmap and
+  one changing a paragraph, stored out of order, are one chain; the roadmap
+  in force is the amendment's (the order's on a date before it), measures
+  and compare follow it, the history lists all three.
 - Security: uploads without a token or with a wrong one get 401, a body over
   the limit 413 (declared or chunked), ids that are not ids — path traversal
   included — 404, unknown parameters 400; every error is {"error": {code, message}}.
@@ -51,7 +55,16 @@ problems = []
 observed = set()   # (method, path template, status) the server answered
 TEMPLATES = [(re.compile(r"^/v1/documents/[1-9][0-9]*$"), "/v1/documents/{id}"),
              (re.compile(r"^/v1/documents/[1-9][0-9]*/source$"), "/v1/documents/{id}/source"),
+             (re.compile(r"^/v1/documents/[1-9][0-9]*/history$"), "/v1/documents/{id}/history"),
+             (re.compile(r"^/v1/regions/[^/]+/roadmap$"), "/v1/regions/{region}/roadmap"),
              (re.compile(r"^(/v1/documents|/v1/measures|/v1/compare|/healthz|/metrics)$"), None)]
+
+
+# The fixtures' one act a later one replaces: orenburg-amendment-2024.txt
+# restates its roadmap «в новой редакции» (orenburg-wording-2025.txt then
+# changes a paragraph of the amendment and has no roadmap: it replaces nothing).
+REPLACED = {"orenburg-order-2024.txt"}
+AMENDMENTS = ["orenburg-order-2024.txt", "orenburg-amendment-2024.txt", "orenburg-wording-2025.txt"]
 
 
 def observe(method, target, status):
@@ -184,17 +197,28 @@ def test_uploads_and_queries(tmp):
                         end = m["deadline"]["end"]
                         if end and "2024-01-01" <= end <= "2024-12-31":
                             expected_due[(doc, m["id"])] += 1
-    status, _, data = server.request("GET", "/v1/measures?due_from=2024-01-01&due_to=2024-12-31&limit=10000", token=False)
-    got_due = collections.Counter((m["document_id"], m["measure_id"]) for m in json.loads(data)["measures"]) if status == 200 else None
+    def measures(target):
+        status, _, data = server.request("GET", target, token=False)
+        return collections.Counter((m["document_id"], m["measure_id"]) for m in json.loads(data)["measures"]) \
+            if status == 200 else None
+    got_due = measures("/v1/measures?due_from=2024-01-01&due_to=2024-12-31&limit=10000&versions=all")
     check(got_due == expected_due and sum(expected_due.values()) > 10,
           "measures due in 2024: the API gives %s, the extractions %d" % (None if got_due is None else sum(got_due.values()),
                                                                        sum(expected_due.values())))
+    # Without versions=all: not those of the act an amendment replaced.
+    replaced = {d["id"] for d in listed if d["name"] in REPLACED}
+    check(len(replaced) == len(REPLACED), "the replaced fixtures are not all stored: %s" % replaced)
+    current_due = collections.Counter({k: n for k, n in expected_due.items() if k[0] not in replaced})
+    got_current = measures("/v1/measures?due_from=2024-01-01&due_to=2024-12-31&limit=10000")
+    check(got_current == current_due and current_due != expected_due,
+          "measures due in 2024 of the acts in force: the API gives %s, the extractions %d" %
+          (None if got_current is None else sum(got_current.values()), sum(current_due.values())))
 
     compared = compare_over_store(server, listed, tmp)
 
     # q=: the word index, another form of the word than the titles'.
-    status, _, data = server.request("GET", "/v1/measures?limit=10000&q=" + urllib.parse.quote("наставничеству"),
-                                     token=False)
+    status, _, data = server.request("GET", "/v1/measures?versions=all&limit=10000&q=" +
+                                     urllib.parse.quote("наставничеству"), token=False)
     got_words = collections.Counter((m["document_id"], m["measure_id"]) for m in json.loads(data)["measures"]) \
         if status == 200 else None
     check(got_words == expected_words and sum(expected_words.values()) >= 3,
@@ -282,11 +306,13 @@ def test_uploads_and_queries(tmp):
 
 
 def compare_over_store(server, listed, tmp):
-    """GET /v1/compare?regions=… against `karta compare` over the same files."""
+    """GET /v1/compare?regions=… against `karta compare` over the same files,
+    but for the act an amendment replaced."""
     regional = sorted((d for d in listed if d["region"]), key=lambda d: d["id"])
     regions = sorted({d["region"] for d in regional})
     check(len(regions) >= 2, "fewer than two regions stored: %s" % regions)
-    chosen = regional
+    # An act in force without a measure is no column of a comparison over the store.
+    chosen = [d for d in regional if d["name"] not in REPLACED and d["measures"] > 0]
     names = [d["name"] for d in chosen]
     check(len(set(names)) == len(names), "two compared documents share the name %s" % names)
     here = tmp / "compare-files"
@@ -311,6 +337,85 @@ def compare_over_store(server, listed, tmp):
     status, _, data = server.request("GET", "/v1/compare?format=pdf", token=False)
     check(status == 400 and is_error_json(data, "bad_parameter"), "compare in an unknown format: %s" % status)
     return len(chosen)
+
+
+def test_amendment_chain(tmp):
+    """Done-when 2: an order, a later order restating its roadmap, and one
+    changing a paragraph of that amendment's words — stored out of order —
+    give one current roadmap for the region, the history shows all three, and
+    the roadmap in force on a date is that date's."""
+    server = Server(tmp / "chain.db", tmp)
+    fixtures = SOURCE / "tests" / "fixtures" / "amendments"
+    ids = {}
+    # The amendment before the act it amends: the link is made whichever comes first.
+    for name in [AMENDMENTS[1], AMENDMENTS[0], AMENDMENTS[2]]:
+        status, doc, data = server.upload(fixtures / name)
+        check(status == 201, "chain: upload of %s: %s %s" % (name, status, data[:200]))
+        ids[name] = doc
+    order, amendment, wording = (ids[n] for n in AMENDMENTS)
+
+    for doc in (order, amendment, wording):
+        status, _, data = server.request("GET", "/v1/documents/%d/history" % doc, token=False)
+        versions = json.loads(data)["versions"] if status == 200 else []
+        check([v["id"] for v in versions] == [order, amendment, wording],
+              "chain: the history of %d lists %s, not the three acts oldest first" % (doc, [v["id"] for v in versions]))
+    v = {x["id"]: x for x in versions}
+    check(v.get(order, {}).get("replaced_by") == amendment and v.get(amendment, {}).get("replaced_by") is None and
+          v.get(wording, {}).get("replaced_by") is None,
+          "chain: replaced_by %s" % {k: x["replaced_by"] for k, x in v.items()})
+    check(v.get(amendment, {}).get("amends") == [order] and v.get(wording, {}).get("amends") == [amendment] and
+          v.get(order, {}).get("amended_by") == [amendment],
+          "chain: links %s" % {k: (x["amends"], x["amended_by"]) for k, x in v.items()})
+    status, _, data = server.request("GET", "/v1/documents/999/history", token=False)
+    check(status == 404 and is_error_json(data, "not_found"), "chain: the history of no document: %s" % status)
+
+    def in_force(on=None):
+        status, _, data = server.request("GET", "/v1/regions/RU-ORE/roadmap" + ("?on=" + on if on else ""), token=False)
+        return status, json.loads(data)
+    for on, want in [(None, [amendment, wording]), ("2024-03-01", [order]), ("2024-09-02", [amendment]),
+                     ("2025-06-30", [amendment, wording])]:
+        status, got = in_force(on)
+        acts = got.get("acts", [])
+        check(status == 200 and [a["id"] for a in acts] == want,
+              "chain: in force on %s: %s, wanted %s" % (on, [a["id"] for a in acts], want))
+        # One roadmap in force, and it is the stored extraction of the act that holds it.
+        with_roadmap = [a for a in acts if a["extraction"]["roadmaps"]]
+        check(len(with_roadmap) == 1, "chain: %d acts in force on %s hold a roadmap" % (len(with_roadmap), on))
+        for a in with_roadmap:
+            stored = json.loads(server.request("GET", "/v1/documents/%d" % a["id"], token=False)[2])
+            check(a["extraction"] == stored and a["versions"] == [order, amendment, wording],
+                  "chain: the act in force on %s is not its stored extraction or misses its versions" % on)
+    status, got = in_force("2023-12-31")
+    check(status == 404 and got.get("error", {}).get("code") == "not_found", "chain: in force before the first act: %s" % status)
+    status, got = in_force("2024-13-01")
+    check(status == 400, "chain: a malformed date: %s" % status)
+
+    # The measures of the roadmap in force: the amendment's, 1.2 due 1 October and not 1 June.
+    status, _, data = server.request("GET", "/v1/measures?region=RU-ORE", token=False)
+    got = json.loads(data)["measures"] if status == 200 else []
+    check({m["document_id"] for m in got} == {amendment} and
+          [m["deadline"]["end"] for m in got if m["measure_id"] == "1.2"] == ["2024-10-01"],
+          "chain: the current measures %s" % [(m["document_id"], m["measure_id"], m["deadline"]["end"]) for m in got])
+    status, _, data = server.request("GET", "/v1/measures?region=RU-ORE&versions=all", token=False)
+    check(status == 200 and {m["document_id"] for m in json.loads(data)["measures"]} == {order, amendment},
+          "chain: versions=all does not give both roadmaps' measures")
+    status, _, data = server.request("GET", "/v1/measures?versions=some", token=False)
+    check(status == 400 and is_error_json(data, "bad_parameter"), "chain: versions=some: %s" % status)
+
+    # compare over the store: one column for the region, the act in force;
+    # on an earlier date, the act then in force.
+    for on, name in [(None, AMENDMENTS[1]), ("2024-03-01", AMENDMENTS[0])]:
+        here = tmp / ("compare-%s" % (on or "now"))
+        here.mkdir()
+        (here / name).write_bytes((fixtures / name).read_bytes())
+        run = subprocess.run([str(KARTA), "compare", name, "-o", "out"], cwd=here, capture_output=True)
+        want = (here / "out" / "comparison.json").read_bytes() if run.returncode == 0 else None
+        status, _, data = server.request("GET", "/v1/compare?regions=RU-ORE" + ("&on=" + on if on else ""), token=False)
+        check(status == 200 and data == want,
+              "chain: compare over the store on %s is not karta compare over %s alone (%s)" % (on, name, status))
+        if status == 200:
+            check([d["key"] for d in json.loads(data)["documents"]] == ["RU-ORE"], "chain: compare on %s: more than one column" % on)
+    server.stop()
 
 
 def test_kill_mid_upload(tmp):
@@ -412,11 +517,14 @@ def test_refusals(tmp):
     server = Server(old, tmp)
     status, _, _ = server.upload(SOURCE / "corpus" / "tyumen-roadmap-2023.docx")
     check(status == 201, "an upload to a new store: %s" % status)
+    chain = [server.upload(SOURCE / "tests" / "fixtures" / "amendments" / n)[1] for n in AMENDMENTS[:2]]
     server.stop()
     db = sqlite3.connect(str(old))
     db.execute("DROP INDEX measures_by_due")
     db.execute("DROP INDEX documents_by_region")
     db.execute("DROP TABLE measure_words")
+    db.execute("DROP TABLE amendments")
+    db.execute("DROP INDEX documents_by_date")
     db.execute("UPDATE karta_store SET schema_version = 1")
     db.commit()
     db.close()
@@ -427,10 +535,14 @@ def test_refusals(tmp):
     status, _, data = server.request("GET", "/v1/measures?q=" + urllib.parse.quote("утверждение положений"),
                                      token=False)
     found = json.loads(data)["measures"] if status == 200 else []
+    # The links of migration 4 made between the acts stored before it.
+    status, _, data = server.request("GET", "/v1/documents/%d/history" % chain[0], token=False)
+    linked = [v["id"] for v in json.loads(data)["versions"]] if status == 200 else []
     server.stop()
+    check(linked == chain, "after migration 4 the history of the order is %s, not %s" % (linked, chain))
     check(found, "q= finds nothing among the measures stored before the word index")
     indexes = {r[0] for r in sqlite3.connect(str(old)).execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    check(health.get("schema_version") == 3 and health.get("documents") == 1 and
+    check(health.get("schema_version") == 4 and health.get("documents") == 3 and
           {"measures_by_due", "documents_by_region"} <= indexes,
           "a version-1 store after a restart: %s, indexes %s" % (health, sorted(indexes)))
 
@@ -455,7 +567,7 @@ def test_api_description():
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
-        for test in (test_uploads_and_queries, test_kill_mid_upload, test_refusals):
+        for test in (test_uploads_and_queries, test_amendment_chain, test_kill_mid_upload, test_refusals):
             d = tmp / test.__name__
             d.mkdir()
             test(d)

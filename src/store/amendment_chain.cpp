@@ -1,0 +1,227 @@
+#include "store/amendment_chain.hpp"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/Statement.h>
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <set>
+
+namespace karta::amendment_chain {
+namespace {
+
+using namespace Poco::Data::Keywords;
+
+std::optional<std::string> opt(const Poco::Dynamic::Var& v) {
+  if (v.isEmpty()) return std::nullopt;
+  return v.convert<std::string>();
+}
+
+// The act kind (SCHEMA.md) a citation's type names; none for a type the
+// document kinds do not tell apart (закон, положение …).
+std::optional<std::string> kind_of_type(const std::optional<std::string>& type) {
+  if (!type) return std::nullopt;
+  const icu::UnicodeString t = icu::UnicodeString::fromUTF8(*type).toLower();
+  if (t.startsWith(u"приказ")) return "order";
+  if (t.startsWith(u"постановлен")) return "decree";
+  if (t.startsWith(u"распоряжен")) return "directive";
+  return std::nullopt;
+}
+
+// A region or a kind named on both sides must agree; one side not knowing
+// it does not stop the link (a bare roadmap names no kind of act).
+bool agree(const std::optional<std::string>& a, const std::optional<std::string>& b) { return !a || !b || *a == *b; }
+bool kind_agrees(const std::optional<std::string>& cited, const std::string& kind) {
+  return !cited || kind == "roadmap" || kind == "other" || *cited == kind;
+}
+
+struct Act {
+  std::int64_t id = 0;
+  std::optional<std::string> region, date, number;
+  std::string kind;
+};
+
+Act act(Poco::Data::Session& db, std::int64_t id) {
+  Poco::Data::Statement select(db);
+  Poco::Int64 key = id;
+  select << "SELECT region_code, date, number, kind FROM documents WHERE id = ?", use(key);
+  select.execute();
+  Poco::Data::RecordSet rs(select);
+  Act a;
+  a.id = id;
+  if (rs.rowCount() == 0) return a;
+  a.region = opt(rs.value(0, 0));
+  a.date = opt(rs.value(1, 0));
+  a.number = opt(rs.value(2, 0));
+  a.kind = rs.value(3, 0).convert<std::string>();
+  return a;
+}
+
+void insert_link(Poco::Data::Session& db, std::int64_t amending, std::int64_t amended) {
+  if (amending == amended) return;   // an act citing its own requisites in its appendix heading
+  Poco::Int64 a = amending, b = amended;
+  db << "INSERT OR IGNORE INTO amendments (document_id, amends_id) VALUES (?, ?)", use(a), use(b), now;
+}
+
+}  // namespace
+
+std::string number_key(const std::string& number) {
+  const icu::UnicodeString in = icu::UnicodeString::fromUTF8(number);
+  icu::UnicodeString out;
+  for (int32_t i = 0; i < in.length();) {
+    const UChar32 c = in.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isUWhiteSpace(c) || c == 0x2116 /* № */) continue;
+    if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212) out.append(UChar32('-'));
+    else out.append(c);
+  }
+  std::string key;
+  out.toUpper().toUTF8String(key);
+  return key;
+}
+
+void create(Poco::Data::Session& db) {
+  db << "CREATE TABLE amendments (document_id INTEGER NOT NULL REFERENCES documents(id),"
+        " amends_id INTEGER NOT NULL REFERENCES documents(id), PRIMARY KEY (document_id, amends_id))",
+      now;
+  db << "CREATE INDEX amendments_by_amended ON amendments(amends_id)", now;
+  db << "CREATE INDEX documents_by_date ON documents(date)", now;
+  std::vector<Poco::Int64> ids;
+  db << "SELECT id FROM documents ORDER BY id", into(ids), now;
+  for (Poco::Int64 id : ids) link_document(db, id);
+}
+
+void link_document(Poco::Data::Session& db, std::int64_t id) {
+  const Act self = act(db, id);
+  Poco::Int64 key = id;
+  // Forward: the acts this one says it amends.
+  {
+    Poco::Data::Statement select(db);
+    select << "SELECT type, date, number FROM act_references WHERE document_id = ? AND role = 'amends'"
+              " AND date IS NOT NULL AND number IS NOT NULL",
+        use(key);
+    select.execute();
+    Poco::Data::RecordSet cited(select);
+    for (std::size_t r = 0; r < cited.rowCount(); ++r) {
+      const auto kind = kind_of_type(opt(cited.value(0, r)));
+      std::string date = cited.value(1, r).convert<std::string>();
+      const std::string number = number_key(cited.value(2, r).convert<std::string>());
+      Poco::Data::Statement candidates(db);
+      candidates << "SELECT id, region_code, number, kind FROM documents WHERE date = ? AND number IS NOT NULL",
+          use(date);
+      candidates.execute();
+      Poco::Data::RecordSet rs(candidates);
+      for (std::size_t c = 0; c < rs.rowCount(); ++c)
+        if (number_key(rs.value(2, c).convert<std::string>()) == number && agree(self.region, opt(rs.value(1, c))) &&
+            kind_agrees(kind, rs.value(3, c).convert<std::string>()))
+          insert_link(db, id, rs.value(0, c).convert<Poco::Int64>());
+    }
+  }
+  // Backward: stored acts that amend this one (it arrived after them).
+  if (self.date && self.number) {
+    const std::string number = number_key(*self.number);
+    std::string date = *self.date;
+    Poco::Data::Statement select(db);
+    select << "SELECT r.document_id, d.region_code, r.type, r.number FROM act_references r"
+              " JOIN documents d ON d.id = r.document_id WHERE r.role = 'amends' AND r.date = ? AND r.number IS NOT NULL",
+        use(date);
+    select.execute();
+    Poco::Data::RecordSet rs(select);
+    for (std::size_t r = 0; r < rs.rowCount(); ++r)
+      if (number_key(rs.value(3, r).convert<std::string>()) == number && agree(self.region, opt(rs.value(1, r))) &&
+          kind_agrees(kind_of_type(opt(rs.value(2, r))), self.kind))
+        insert_link(db, rs.value(0, r).convert<Poco::Int64>(), id);
+  }
+}
+
+void unlink_document(Poco::Data::Session& db, std::int64_t id) {
+  Poco::Int64 key = id;
+  db << "DELETE FROM amendments WHERE document_id = ? OR amends_id = ?", use(key), use(key), now;
+}
+
+std::vector<std::int64_t> in_force(Poco::Data::Session& db, const std::vector<std::string>& regions,
+                                   const std::optional<std::string>& on) {
+  std::string sql = "SELECT d.id FROM documents d WHERE 1";
+  std::vector<std::string> values;
+  if (!regions.empty()) {
+    sql += " AND d.region_code IN (";
+    for (std::size_t i = 0; i < regions.size(); ++i) sql += i ? ", ?" : "?";
+    sql += ")";
+    values = regions;
+  }
+  if (on) {
+    sql += " AND (d.date IS NULL OR d.date <= ?)";
+    values.push_back(*on);
+  }
+  // Replaced: a later act with a roadmap of its own (a measure in it), itself dated by `on`, amends it.
+  sql += " AND NOT EXISTS (SELECT 1 FROM amendments a JOIN documents y ON y.id = a.document_id WHERE a.amends_id = d.id";
+  if (on) {
+    sql += " AND (y.date IS NULL OR y.date <= ?)";
+    values.push_back(*on);
+  }
+  sql += " AND EXISTS (SELECT 1 FROM measures m WHERE m.document_id = y.id)) ORDER BY d.id";
+  std::vector<Poco::Int64> ids;
+  Poco::Data::Statement select(db);
+  select << sql, into(ids);
+  for (std::string& v : values) select, use(v);
+  select.execute();
+  return {ids.begin(), ids.end()};
+}
+
+std::vector<ActVersion> history(Poco::Data::Session& db, std::int64_t id) {
+  // The chain: every act reached over links either way.
+  std::set<std::int64_t> seen{id};
+  std::deque<std::int64_t> todo{id};
+  std::map<std::int64_t, ActVersion> versions;
+  while (!todo.empty()) {
+    Poco::Int64 at = todo.front();
+    todo.pop_front();
+    std::vector<Poco::Int64> amends, amended_by;
+    db << "SELECT amends_id FROM amendments WHERE document_id = ? ORDER BY amends_id", into(amends), use(at), now;
+    db << "SELECT document_id FROM amendments WHERE amends_id = ? ORDER BY document_id", into(amended_by), use(at), now;
+    ActVersion& v = versions[at];
+    v.id = at;
+    v.amends.assign(amends.begin(), amends.end());
+    v.amended_by.assign(amended_by.begin(), amended_by.end());
+    for (const auto* list : {&amends, &amended_by})
+      for (Poco::Int64 next : *list)
+        if (seen.insert(next).second) todo.push_back(next);
+  }
+  std::vector<ActVersion> out;
+  for (auto& [at, v] : versions) {
+    Poco::Data::Statement select(db);
+    Poco::Int64 key = at;
+    select << "SELECT date, number, title, region_code, kind,"
+              " (SELECT count(*) FROM roadmaps WHERE document_id = d.id),"
+              " (SELECT count(*) FROM measures WHERE document_id = d.id) FROM documents d WHERE id = ?",
+        use(key);
+    select.execute();
+    Poco::Data::RecordSet rs(select);
+    if (rs.rowCount() == 0) return {};   // no document `id`
+    v.date = opt(rs.value(0, 0));
+    v.number = opt(rs.value(1, 0));
+    v.title = opt(rs.value(2, 0));
+    v.region = opt(rs.value(3, 0));
+    v.kind = rs.value(4, 0).convert<std::string>();
+    v.roadmaps = rs.value(5, 0).convert<int>();
+    v.measures = rs.value(6, 0).convert<int>();
+    out.push_back(v);
+  }
+  // Oldest first; an undated act after the dated ones, as it was stored.
+  std::sort(out.begin(), out.end(), [](const ActVersion& a, const ActVersion& b) {
+    if (a.date.has_value() != b.date.has_value()) return a.date.has_value();
+    if (a.date != b.date) return *a.date < *b.date;
+    return a.id < b.id;
+  });
+  // Replaced by the newest of the acts with a roadmap that amend it.
+  for (ActVersion& v : out)
+    for (const ActVersion& other : out)
+      if (other.measures > 0 && std::count(v.amended_by.begin(), v.amended_by.end(), other.id)) v.replaced_by = other.id;
+  return out;
+}
+
+}  // namespace karta::amendment_chain
