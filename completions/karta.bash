@@ -2,7 +2,7 @@
 _karta() {
   local cur prev words cword
   _init_completion || return
-  local commands="read extract compare export rules serve watch"
+  local commands="read extract compare export rules serve watch store"
   if [[ $cword -eq 1 ]]; then
     COMPREPLY=($(compgen -W "$commands --version --help" -- "$cur"))
     return
@@ -26,6 +26,10 @@ _karta() {
     watch) opts="--store --settle --interval --once --rules
                  --max-file-mb --max-part-mb --max-line-mb --max-xml-depth --max-rows --max-cells --max-text-mb
                  --time-budget --libreoffice-timeout --help" ;;
+    store)
+      if [[ $cword -eq 2 ]]; then COMPREPLY=($(compgen -W "reindex --help" -- "$cur")); return; fi
+      opts="--store --dry-run --rules --max-file-mb --max-part-mb --max-line-mb --max-xml-depth --max-rows
+            --max-cells --max-text-mb --time-budget --libreoffice-timeout --help" ;;
     rules)
       if [[ $cword -eq 2 ]]; then COMPREPLY=($(compgen -W "test align --help" -- "$cur")); return; fi
       [[ ${words[2]} == test ]] && { _filedir -d; return; } ;;

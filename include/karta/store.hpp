@@ -41,6 +41,7 @@ struct StoredDocument {
 
 struct StoredSource {
   std::string name;    // as uploaded
+  std::string sha256;
   std::string bytes;
 };
 
@@ -119,6 +120,14 @@ class DocumentStore {
   std::vector<DocumentSummary> documents(const DocumentQuery& query) const;
   std::vector<StoredMeasure> measures(const MeasureQuery& query) const;
   std::int64_t count() const;
+  // Every stored document's id, in the order they were stored.
+  std::vector<std::int64_t> ids() const;
+
+  // Document `id`'s rows, word index and amendment links rewritten from `x`
+  // (its source, sha256 and ingestion time kept), in one transaction: what
+  // `karta store reindex` does. Returns the new extraction JSON; throws
+  // StoreError when there is no document `id`.
+  std::string replace(std::int64_t id, const Extraction& x);
 
   // The schema version the store is at (migrations run up to it).
   static int schema_version();

@@ -42,6 +42,7 @@ Command add_export_command(CLI::App& app);
 Command add_rules_command(CLI::App& app);
 Command add_serve_command(CLI::App& app);
 Command add_watch_command(CLI::App& app);
+Command add_store_command(CLI::App& app);
 
 // The rule set of a command's --rules DIR ("" for RuleSet::default_dir()).
 // A rule file that does not load is a usage error: it throws UsageError

@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
   const std::vector<cli::Command> commands = {cli::add_read_command(app), cli::add_extract_command(app),
                                               cli::add_compare_command(app), cli::add_export_command(app),
                                               cli::add_rules_command(app), cli::add_serve_command(app),
-                                              cli::add_watch_command(app)};
+                                              cli::add_watch_command(app), cli::add_store_command(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -229,13 +229,15 @@ std::optional<std::string> DocumentStore::extraction_json(std::int64_t id) const
 std::optional<StoredSource> DocumentStore::source(std::int64_t id) const {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   try {
-    std::vector<std::string> names;
+    std::vector<std::string> names, shas;
     std::vector<Poco::Data::BLOB> blobs;
     Poco::Int64 key = id;
-    *impl_->db << "SELECT name, bytes FROM sources WHERE document_id = ?", into(names), into(blobs), use(key), now;
+    *impl_->db << "SELECT name, sha256, bytes FROM sources WHERE document_id = ?", into(names), into(shas), into(blobs),
+        use(key), now;
     if (names.empty()) return std::nullopt;
     StoredSource s;
     s.name = names.front();
+    s.sha256 = shas.front();
     const Poco::Data::BLOB& b = blobs.front();
     if (b.size()) s.bytes.assign(reinterpret_cast<const char*>(b.rawContent()), b.size());
     return s;
@@ -376,6 +378,48 @@ std::int64_t DocumentStore::count() const {
     *impl_->db << "SELECT count(*) FROM sources", into(n), now;
     return n;
   } catch (const Poco::Exception& e) {
+    impl_->fail(e);
+  }
+}
+
+std::vector<std::int64_t> DocumentStore::ids() const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  try {
+    std::vector<Poco::Int64> ids;
+    *impl_->db << "SELECT id FROM documents ORDER BY id", into(ids), now;
+    return {ids.begin(), ids.end()};
+  } catch (const Poco::Exception& e) {
+    impl_->fail(e);
+  }
+}
+
+std::string DocumentStore::replace(std::int64_t id, const Extraction& x) {
+  std::ostringstream json;
+  write_extraction_json(json, x);
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  Session& db = *impl_->db;
+  try {
+    begin_writing(db);
+    int found = 0;
+    Poco::Int64 key = id;
+    db << "SELECT count(*) FROM documents WHERE id = ?", into(found), use(key), now;
+    if (!found) {
+      db << "ROLLBACK", now;
+      throw StoreError(impl_->path + ": no document " + std::to_string(id));
+    }
+    // sources.document_id names the row rewritten under the same id: checked at the commit.
+    db << "PRAGMA defer_foreign_keys = ON", now;
+    measure_words::remove_document(db, static_cast<int>(id));
+    amendment_chain::unlink_document(db, id);
+    sqlite_tables::delete_document(db, static_cast<int>(id));
+    sqlite_tables::RowIds rows = sqlite_tables::RowIds::after_last(db);
+    sqlite_tables::insert_document(db, static_cast<int>(id), x, json.str(), rows);
+    measure_words::add_document(db, static_cast<int>(id), *impl_->stemmer);
+    amendment_chain::link_document(db, id);
+    db << "COMMIT", now;
+    return json.str();
+  } catch (const Poco::Exception& e) {
+    roll_back_open(db);
     impl_->fail(e);
   }
 }

@@ -41,6 +41,10 @@ void add_document(Poco::Data::Session& db, int id, const TokenStemmer& stemmer) 
   index_rows(db, " WHERE document_id = ?", id, stemmer);
 }
 
+void remove_document(Poco::Data::Session& db, int id) {
+  db << "DELETE FROM measure_words WHERE rowid IN (SELECT id FROM measures WHERE document_id = ?)", bind(id), now;
+}
+
 std::optional<std::string> match_query(const std::string& text, const TokenStemmer& stemmer) {
   std::string query;
   for (const std::string& t : stemmer.tokens(text)) {

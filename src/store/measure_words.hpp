@@ -18,6 +18,8 @@ namespace karta::measure_words {
 void create(Poco::Data::Session& db, const TokenStemmer& stemmer);
 // Indexes the measures of document `id` (just inserted, same transaction).
 void add_document(Poco::Data::Session& db, int id, const TokenStemmer& stemmer);
+// Drops the index rows of document `id`'s measures (before the measures go).
+void remove_document(Poco::Data::Session& db, int id);
 // The FTS5 query for `text`: each stem quoted, all required. None when the
 // text holds no word that is not a stop word.
 std::optional<std::string> match_query(const std::string& text, const TokenStemmer& stemmer);

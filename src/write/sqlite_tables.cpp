@@ -184,4 +184,16 @@ void insert_document(Session& db, int id, const Extraction& x, const std::string
     in.diagnostics.row(++ids.diagnostic, id, std::string(level_name(d.level)), d.code, d.message, text(d.where));
 }
 
+void delete_document(Session& db, int id) {
+  using namespace Poco::Data::Keywords;
+  // Children first: the rows of a measure, then those of the document.
+  for (const char* sql : {"DELETE FROM mentions WHERE measure_id IN (SELECT id FROM measures WHERE document_id = ?)",
+                          "DELETE FROM targets WHERE measure_id IN (SELECT id FROM measures WHERE document_id = ?)",
+                          "DELETE FROM measures WHERE document_id = ?", "DELETE FROM roadmaps WHERE document_id = ?",
+                          "DELETE FROM entities WHERE document_id = ?", "DELETE FROM act_references WHERE document_id = ?",
+                          "DELETE FROM definitions WHERE document_id = ?", "DELETE FROM indicators WHERE document_id = ?",
+                          "DELETE FROM diagnostics WHERE document_id = ?", "DELETE FROM documents WHERE id = ?"})
+    db << sql, bind(id), now;
+}
+
 }  // namespace karta::sqlite_tables

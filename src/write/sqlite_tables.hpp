@@ -25,4 +25,8 @@ struct RowIds {
 // as write_extraction_json writes it (kept byte for byte).
 void insert_document(Poco::Data::Session& db, int id, const Extraction& x, const std::string& json, RowIds& ids);
 
+// Every row of document `id` in the tables above, the documents row too
+// (what references it elsewhere must be deferred or gone by the commit).
+void delete_document(Poco::Data::Session& db, int id);
+
 }  // namespace karta::sqlite_tables
