@@ -43,6 +43,17 @@ TEST(AmendmentChain, AnActNamedInAQuotedTitleIsAMention) {
   EXPECT_EQ(x.document.references[1].role, "mention");
 }
 
+TEST(AmendmentChain, AnAmendmentUsesItsOriginalsShortsUndefined) {
+  // «ИРО ОО» is defined by the order, not by the amendment that restates its
+  // roadmap: still one body (the region's institute), not ИРО and the schools.
+  const Extraction x = extract_fixture("orenburg-amendment-2024.txt");
+  std::vector<std::string> who;
+  for (const Measure& m : all_measures(x))
+    if (m.id == "2.1")
+      for (const Mention& r : m.responsible) who.push_back(r.text + " " + r.kind);
+  EXPECT_EQ(who, std::vector<std::string>{"ИРО ОО development_institute"});
+}
+
 class TemporaryStore {
  public:
   TemporaryStore()
