@@ -90,6 +90,8 @@ void create(Poco::Data::Session& db) {
       now;
   db << "CREATE INDEX amendments_by_amended ON amendments(amends_id)", now;
   db << "CREATE INDEX documents_by_date ON documents(date)", now;
+  // The backward look of each new act: the amending citations of its date.
+  db << "CREATE INDEX references_by_date ON act_references(date) WHERE role = 'amends'", now;
   std::vector<Poco::Int64> ids;
   db << "SELECT id FROM documents ORDER BY id", into(ids), now;
   for (Poco::Int64 id : ids) link_document(db, id);

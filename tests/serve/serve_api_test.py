@@ -525,6 +525,7 @@ def test_refusals(tmp):
     db.execute("DROP TABLE measure_words")
     db.execute("DROP TABLE amendments")
     db.execute("DROP INDEX documents_by_date")
+    db.execute("DROP INDEX references_by_date")
     db.execute("UPDATE karta_store SET schema_version = 1")
     db.commit()
     db.close()
