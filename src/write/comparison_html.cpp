@@ -79,9 +79,14 @@ h2 { font-size: 19px; margin: 28px 0 10px; }
 .card .also { font-size: 12px; color: var(--muted); margin: 8px 0 0; }
 table.matrix { border-collapse: collapse; width: 100%; font-size: 14px; }
 .matrix th, .matrix td { border: 1px solid var(--line); padding: 5px 8px; vertical-align: top; }
-.matrix thead th { position: sticky; top: 0; background: #edf2f7; text-align: left; }
+.matrix thead th { position: sticky; top: 0; z-index: 2; background: #edf2f7; text-align: left; }
 .matrix tr.group th { background: #f7fafc; text-align: left; font-size: 14px; }
+.matrix tr.group th span { position: sticky; left: 8px; }
 .matrix td.id { white-space: nowrap; color: var(--muted); }
+/* The item's number and title stay in view while the regions scroll past: 89 columns are wider than any screen. */
+.matrix td.id, .matrix thead th.id { position: sticky; left: 0; z-index: 1; width: 56px; min-width: 56px; background: #fff; }
+.matrix td.title, .matrix thead th.title { position: sticky; left: 56px; z-index: 1; min-width: 260px; max-width: 380px; background: #fff; box-shadow: 2px 0 0 var(--line); }
+.matrix thead th.id, .matrix thead th.title { z-index: 3; background: #edf2f7; }
 .matrix .level { display: inline-block; font-size: 11px; color: var(--muted); border: 1px solid var(--line); border-radius: 8px; padding: 0 6px; margin-left: 4px; }
 .matrix td.cell { text-align: center; width: 130px; padding: 0; }
 .matrix td.cell button { width: 100%; min-height: 32px; border: 0; background: transparent; font: inherit; cursor: pointer; }
@@ -191,7 +196,7 @@ class Page {
     out_ << "<section id=\"coverage\">\n<h2>Покрытие шаблона</h2>\n<p class=\"note\">"
          << "✓ и число — мероприятия региона по пункту шаблона; «—» — не запланировано. "
          << "Нажмите на ячейку, чтобы сравнить мероприятия регионов рядом.</p>\n"
-         << "<table class=\"matrix\">\n<thead><tr><th>Пункт</th><th>Системообразующее мероприятие</th>";
+         << "<table class=\"matrix\">\n<thead><tr><th class=\"id\">Пункт</th><th class=\"title\">Системообразующее мероприятие</th>";
     for (const std::string& key : c_.keys) out_ << "<th data-region=\"" << esc(key) << "\">" << esc(c_.region_name(key)) << "</th>";
     out_ << "</tr></thead>\n<tbody>\n";
     int direction = -1, n = 0;
@@ -200,22 +205,22 @@ class Page {
       ++n;
       if (item.item && item.item->direction != direction) {
         direction = item.item->direction;
-        out_ << "<tr class=\"group\"><th colspan=\"" << columns << "\">Направление " << direction;
+        out_ << "<tr class=\"group\"><th colspan=\"" << columns << "\"><span>Направление " << direction;
         for (const TemplateDirection& d : c_.template_used->directions)
           if (d.number == direction) out_ << ". " << esc(d.title);
-        out_ << "</th></tr>\n";
+        out_ << "</span></th></tr>\n";
       }
       if (!item.item && !specific_header) {
         specific_header = true;
-        out_ << "<tr class=\"group\"><th colspan=\"" << columns << "\">Мероприятия вне шаблона</th></tr>\n";
+        out_ << "<tr class=\"group\"><th colspan=\"" << columns << "\"><span>Мероприятия вне шаблона</span></th></tr>\n";
       }
       const std::string detail = "detail-" + std::to_string(n);
       out_ << "<tr class=\"item\" data-item=\"" << esc(item.item ? item.item->id : "") << "\">";
       if (item.item)
-        out_ << "<td class=\"id\">" << esc(item.item->id) << "</td><td>" << esc(item.item->title) << "<span class=\"level\">"
+        out_ << "<td class=\"id\">" << esc(item.item->id) << "</td><td class=\"title\">" << esc(item.item->title) << "<span class=\"level\">"
              << esc(c_.labels.level(item.item->level)) << "</span></td>";
       else
-        out_ << "<td class=\"id\">—</td><td>" << esc(item.by_region.begin()->second.front().title) << "</td>";
+        out_ << "<td class=\"id\">—</td><td class=\"title\">" << esc(item.by_region.begin()->second.front().title) << "</td>";
       for (const std::string& key : c_.keys) {
         auto it = item.by_region.find(key);
         std::size_t measures = 0;

@@ -95,6 +95,25 @@ def main():
                     covered[key] += state == "covered"
             for key in keys:
                 check(covered[key] == docs[key]["items_covered"], f"{key}: {covered[key]} covered cells")
+            # Sticky: on a screen narrower than the regions, scrolled right and down, the
+            # item's number and title stay at the left edge and the header row at the top.
+            driver.set_window_size(520, 700)
+            width = driver.execute_script("return document.documentElement.scrollWidth")
+            check(width > 560, f"the matrix does not overflow a 520 px window ({width} px)")
+            row = rows[len(rows) // 2]
+            driver.execute_script("var r = arguments[0].getBoundingClientRect();"
+                                  "window.scrollTo(window.scrollX + 400, window.scrollY + r.top - 300);", row)
+            left = lambda css: driver.execute_script("return arguments[0].getBoundingClientRect().left;",
+                                                      row.find_element(By.CSS_SELECTOR, css))
+            header_top = driver.execute_script("return document.querySelector('table.matrix thead th.title')"
+                                               ".getBoundingClientRect().top;")
+            scrolled = driver.execute_script("return window.scrollX;")
+            check(scrolled > 0 and abs(left("td.id")) < 1.5 and abs(left("td.title") - 56) < 1.5,
+                  f"sticky columns: scrolled {scrolled}, id at {left('td.id')}, title at {left('td.title')}")
+            check(abs(header_top) < 1.5, f"sticky header: at {header_top} px")
+            driver.execute_script("window.scrollTo(0, 0);")
+            driver.set_window_size(1366, 900)
+
             shown = driver.find_elements(By.CSS_SELECTOR, "table.matrix tr.detail")
             check(all(not d.is_displayed() for d in shown), "side-by-side rows are open before a click")
 
