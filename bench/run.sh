@@ -2,8 +2,8 @@
 # The benchmark, in one command: builds karta (Release) into build/release,
 # apart from the development build, generates the synthetic corpus once into
 # build/bench-corpus, measures, and writes bench/RESULTS.md (the performance
-# table), COMPARE.md, SHAPES.md, READERS.md, OFFICE.md and SERVE.md (karta
-# serve under load on loopback).
+# table), COMPARE.md, SHAPES.md, READERS.md, OFFICE.md, SERVE.md (karta
+# serve under load on loopback) and COMPARE_PAGE.md (89 regions in Chromium).
 # Not a test: it asserts nothing, it reports. pandoc is compared when
 # installed (apt-get install pandoc); the SAX floor needs libxml2-dev and unzip.
 set -euo pipefail
@@ -26,3 +26,5 @@ python3 bench/input_shapes.py "$karta" bench/SHAPES.md
 python3 bench/reader_scaling.py "$karta" bench/READERS.md
 python3 bench/office_formats.py "$karta" . bench/OFFICE.md build/sax_floor
 python3 bench/serve_load.py "$karta" "$corpus/docx" bench/SERVE.md
+# Chromium through Debian's python3-selenium: the system interpreter.
+/usr/bin/python3 bench/compare_page.py "$karta" "$corpus" rules bench/COMPARE_PAGE.md
