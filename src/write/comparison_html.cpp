@@ -95,6 +95,11 @@ table.matrix { border-collapse: collapse; width: 100%; font-size: 14px; }
 .matrix td.absent { background: var(--absent); color: #a0aec0; }
 .matrix td.specific { background: var(--specific); }
 .matrix tr.detail td { background: #fbfdff; }
+.filters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: end; margin: 8px 0 12px; font-size: 13px; }
+.filters label { display: flex; flex-direction: column; gap: 2px; color: var(--muted); }
+.filters input, .filters select { font: inherit; color: var(--ink); padding: 3px 6px; border: 1px solid #cbd5e0; border-radius: 4px; }
+.filters input[type=search] { min-width: 240px; }
+.filters select { max-width: 280px; }   /* a direction's title is a sentence: the list shows it whole */
 .side { display: grid; gap: 12px; }
 .side table { border-collapse: collapse; width: 100%; font-size: 13px; }
 .side th, .side td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; text-align: left; }
@@ -110,6 +115,58 @@ footer { color: var(--muted); font-size: 12px; padding: 24px; }
 )CSS";
 
 const char* kScript = R"JS(
+// Filters: a measure counts when its title (or its item's) holds the words
+// searched, a body of the kind chosen leads or co-executes it, and its
+// deadline ends in the window; a cell shows how many of its measures count,
+// a row with none is hidden. No filter: the page as written.
+(function () {
+  var form = document.getElementById('matrix-filters');
+  if (!form) return;
+  var field = function (id) { return document.getElementById(id); };
+  var rows = Array.prototype.slice.call(document.querySelectorAll('table.matrix tr.item'));
+  function apply() {
+    var q = field('filter-text').value.trim().toLowerCase(), direction = field('filter-direction').value,
+        level = field('filter-level').value, kind = field('filter-kind').value,
+        from = field('filter-from').value, to = field('filter-to').value;
+    var active = q || direction || level || kind || from || to, shown = 0;
+    rows.forEach(function (row) {
+      var cells = row.querySelectorAll('td.cell');
+      var detail = document.getElementById(cells[0].querySelector('button').getAttribute('aria-controls'));
+      if (!active) {
+        cells.forEach(function (cell) {
+          var n = cell.getAttribute('data-measures');
+          cell.querySelector('button').textContent = cell.getAttribute('data-state') === 'absent' ? '—' : '✓ ' + n;
+          cell.removeAttribute('data-shown');
+        });
+        row.hidden = false;
+        shown++;
+        return;
+      }
+      var counts = {}, total = 0;
+      var itemText = row.querySelector('td.title').textContent.toLowerCase();
+      if ((!direction || row.getAttribute('data-direction') === direction) && (!level || row.getAttribute('data-level') === level))
+        detail.querySelectorAll('div.measure').forEach(function (m) {
+          var due = m.getAttribute('data-due');
+          var ok = (!q || itemText.indexOf(q) >= 0 || m.querySelector('.mt').textContent.toLowerCase().indexOf(q) >= 0) &&
+                   (!kind || (' ' + m.getAttribute('data-kinds') + ' ').indexOf(' ' + kind + ' ') >= 0) &&
+                   (!from || (due && due >= from)) && (!to || (due && due <= to));
+          if (ok) { var r = m.getAttribute('data-region'); counts[r] = (counts[r] || 0) + 1; total++; }
+        });
+      cells.forEach(function (cell) {
+        var n = counts[cell.getAttribute('data-region')] || 0;
+        cell.querySelector('button').textContent = n ? '✓ ' + n : '—';
+        cell.setAttribute('data-shown', String(n));
+      });
+      row.hidden = total === 0;
+      if (row.hidden) detail.hidden = true;
+      if (!row.hidden) shown++;
+    });
+    field('filter-count').textContent = 'Пунктов: ' + shown + ' из ' + rows.length;
+  }
+  form.addEventListener('input', apply);
+  form.addEventListener('submit', function (e) { e.preventDefault(); });
+  apply();
+})();
 document.querySelectorAll('button[aria-controls]').forEach(function (button) {
   button.addEventListener('click', function () {
     var row = document.getElementById(button.getAttribute('aria-controls'));
@@ -195,8 +252,9 @@ class Page {
     const std::size_t columns = 2 + c_.keys.size();
     out_ << "<section id=\"coverage\">\n<h2>Покрытие шаблона</h2>\n<p class=\"note\">"
          << "✓ и число — мероприятия региона по пункту шаблона; «—» — не запланировано. "
-         << "Нажмите на ячейку, чтобы сравнить мероприятия регионов рядом.</p>\n"
-         << "<table class=\"matrix\">\n<thead><tr><th class=\"id\">Пункт</th><th class=\"title\">Системообразующее мероприятие</th>";
+         << "Нажмите на ячейку, чтобы сравнить мероприятия регионов рядом.</p>\n";
+    filters();
+    out_ << "<table class=\"matrix\">\n<thead><tr><th class=\"id\">Пункт</th><th class=\"title\">Системообразующее мероприятие</th>";
     for (const std::string& key : c_.keys) out_ << "<th data-region=\"" << esc(key) << "\">" << esc(c_.region_name(key)) << "</th>";
     out_ << "</tr></thead>\n<tbody>\n";
     int direction = -1, n = 0;
@@ -215,7 +273,9 @@ class Page {
         out_ << "<tr class=\"group\"><th colspan=\"" << columns << "\"><span>Мероприятия вне шаблона</span></th></tr>\n";
       }
       const std::string detail = "detail-" + std::to_string(n);
-      out_ << "<tr class=\"item\" data-item=\"" << esc(item.item ? item.item->id : "") << "\">";
+      out_ << "<tr class=\"item\" data-item=\"" << esc(item.item ? item.item->id : "") << "\" data-direction=\""
+           << (item.item ? std::to_string(item.item->direction) : std::string()) << "\" data-level=\""
+           << esc(item.item ? item.item->level : std::string()) << "\">";
       if (item.item)
         out_ << "<td class=\"id\">" << esc(item.item->id) << "</td><td class=\"title\">" << esc(item.item->title) << "<span class=\"level\">"
              << esc(c_.labels.level(item.item->level)) << "</span></td>";
@@ -237,6 +297,29 @@ class Page {
       out_ << "</td></tr>\n";
     }
     out_ << "</tbody>\n</table>\n</section>\n";
+  }
+
+  // The toolbar the script reads: the directions and levels of the template,
+  // the entity kinds the compared measures name.
+  void filters() {
+    std::set<std::string> levels, kinds;
+    if (c_.template_used)
+      for (const TemplateItem& i : c_.template_used->items) levels.insert(i.level);
+    for (const auto& entry : c_.responsibility)
+      for (const auto& kind : entry.second) kinds.insert(kind.first);
+    out_ << "<form class=\"filters\" id=\"matrix-filters\" role=\"search\">"
+         << "<label>Поиск по названиям мероприятий<input type=\"search\" id=\"filter-text\"></label>"
+         << "<label>Направление<select id=\"filter-direction\"><option value=\"\">все</option>";
+    if (c_.template_used)
+      for (const TemplateDirection& d : c_.template_used->directions)
+        out_ << "<option value=\"" << d.number << "\">" << d.number << ". " << esc(d.title) << "</option>";
+    out_ << "</select></label><label>Уровень<select id=\"filter-level\"><option value=\"\">все</option>";
+    for (const std::string& l : levels) out_ << "<option value=\"" << esc(l) << "\">" << esc(c_.labels.level(l)) << "</option>";
+    out_ << "</select></label><label>Вид организации<select id=\"filter-kind\"><option value=\"\">все</option>";
+    for (const std::string& k : kinds)
+      out_ << "<option value=\"" << esc(k) << "\">" << esc(c_.labels.entity_kind(k)) << "</option>";
+    out_ << "</select></label><label>Срок с<input type=\"date\" id=\"filter-from\"></label>"
+         << "<label>по<input type=\"date\" id=\"filter-to\"></label><output id=\"filter-count\"></output></form>\n";
   }
 
   void side_by_side(const ComparisonItem& item) {
@@ -263,7 +346,7 @@ class Page {
         out_ << "<td>";
         auto it = row.measures.find(key);
         if (it != row.measures.end())
-          if (const LocatedMeasure* lm = index_.find(key, it->second)) measure(*lm);
+          if (const LocatedMeasure* lm = index_.find(key, it->second)) measure(key, *lm);
         out_ << "</td>";
       }
       out_ << "</tr>";
@@ -271,14 +354,21 @@ class Page {
     out_ << "</tbody></table></div>";
   }
 
-  void measure(const LocatedMeasure& lm) {
+  void measure(const std::string& key, const LocatedMeasure& lm) {
     const Measure& m = *lm.measure;
     auto names = [](const std::vector<Mention>& list) {
       std::string s;
       for (const Mention& x : list) s += (s.empty() ? "" : ", ") + x.text;
       return s;
     };
-    out_ << "<div class=\"measure\"><span class=\"mid\">" << esc(lm.ref) << "</span> " << esc(m.title);
+    std::set<std::string> kinds;
+    for (const auto* list : {&m.responsible, &m.executors})
+      for (const Mention& x : *list) kinds.insert(x.kind);
+    std::string kind_list;
+    for (const std::string& k : kinds) kind_list += (kind_list.empty() ? "" : " ") + k;
+    out_ << "<div class=\"measure\" data-region=\"" << esc(key) << "\" data-kinds=\"" << esc(kind_list) << "\" data-due=\""
+         << esc(m.deadline.end.value_or("")) << "\"><span class=\"mid\">" << esc(lm.ref) << "</span> <span class=\"mt\">"
+         << esc(m.title) << "</span>";
     if (!m.responsible.empty()) out_ << "<span class=\"meta\">Ответственный: " << esc(names(m.responsible)) << "</span>";
     if (!m.executors.empty()) out_ << "<span class=\"meta\">Соисполнители: " << esc(names(m.executors)) << "</span>";
     if (!m.deadline.text.empty()) out_ << "<span class=\"meta\">Срок: " << esc(m.deadline.text) << "</span>";

@@ -6,6 +6,7 @@ screenshot of the whole page.
 
 usage: browser_test.py KARTA SOURCE_DIR SCREENSHOT.png
 """
+import collections
 import json
 import pathlib
 import re
@@ -50,6 +51,75 @@ def proportional(driver, elements, axis, what):
         if value:
             scales.append(size / value)
     check(scales and max(scales) - min(scales) <= 0.02 * max(scales), f"{what}: bars not to one scale {scales[:5]}")
+
+
+def extracted_measures(c):
+    """key → measure id → the measure, from `karta extract` of each compared document."""
+    out = {}
+    for d in c["documents"]:
+        if d["duplicate_of"] is not None:
+            continue
+        x = json.loads(subprocess.run([str(KARTA), "extract", d["source"], "-o", "-"], capture_output=True).stdout)
+        out[d["key"]] = {m["id"]: m for r in x["roadmaps"] for dd in r["directions"] for s in dd["system_measures"]
+                         for m in s["measures"]}
+    return out
+
+
+def filters(driver, c, rows):
+    """The toolbar: each filter shows in every cell the measures of comparison.json's
+    units that pass it (kinds, deadlines and titles from the extractions), hides the
+    rows with none, and cleared gives the page back as written."""
+    measures = extracted_measures(c)
+    keys = c["regions"]
+
+    def set_filters(**values):
+        driver.execute_script("""
+            var v = arguments[0];
+            ['text', 'direction', 'level', 'kind', 'from', 'to'].forEach(function (k) {
+              document.getElementById('filter-' + k).value = v[k] || ''; });
+            document.getElementById('matrix-filters').dispatchEvent(new Event('input'));""", values)
+
+    def expect(what, passes):
+        shown_rows = 0
+        for row, item in zip(rows, c["items"]):
+            title = (item["template"]["title"] if item["template"] else
+                     next(iter(item["by_region"].values()))[0]["title"]).lower()
+            counts = {k: sum(1 for u in item["by_region"].get(k, []) for mid in u["measures"]
+                             if passes(item, title, measures[k][mid])) for k in keys}
+            total = sum(counts.values())
+            check(row.is_displayed() == (total > 0), f"{what}: item {item['template'] and item['template']['id']} "
+                                                     f"shown {row.is_displayed()} with {total} measures passing")
+            if total:
+                shown_rows += 1
+                for cell, key in zip(row.find_elements(By.CSS_SELECTOR, "td.cell"), keys):
+                    want = f"✓ {counts[key]}" if counts[key] else "—"
+                    check(cell.text == want, f"{what}: {key} shows {cell.text!r}, {want!r} expected")
+        count = driver.find_element(By.ID, "filter-count").text
+        check(count == f"Пунктов: {shown_rows} из {len(rows)}", f"{what}: the count says {count!r}, {shown_rows} shown")
+        check(0 < shown_rows < len(rows), f"{what}: {shown_rows} of {len(rows)} rows pass: the filter tells nothing apart")
+
+    kinds = collections.Counter(x["kind"] for k in measures for m in measures[k].values()
+                                for x in m["responsible"] + m["executors"])
+    kind = kinds.most_common(2)[1][0]
+    set_filters(kind=kind)
+    expect("kind " + kind, lambda item, title, m: kind in {x["kind"] for x in m["responsible"] + m["executors"]})
+    ends = sorted(m["deadline"]["end"] for k in measures for m in measures[k].values() if m["deadline"]["end"])
+    low, high = ends[len(ends) // 4], ends[len(ends) // 2]   # a window some measures fall in, and some not
+    set_filters(**{"from": low, "to": high})
+    expect(f"due {low}…{high}", lambda item, title, m: m["deadline"]["end"] is not None and
+           low <= m["deadline"]["end"] <= high)
+    set_filters(text="Мониторинг")
+    expect("search «мониторинг»", lambda item, title, m: "мониторинг" in title or "мониторинг" in m["title"].lower())
+    set_filters(direction="2", kind=kind)
+    expect("direction 2 and kind " + kind, lambda item, title, m: bool(item["template"]) and
+           item["template"]["direction"] == 2 and kind in {x["kind"] for x in m["responsible"] + m["executors"]})
+    set_filters()
+    for row, item in zip(rows, c["items"]):
+        check(row.is_displayed(), "a row stays hidden after the filters are cleared")
+        for cell, key in zip(row.find_elements(By.CSS_SELECTOR, "td.cell"), keys):
+            units = item["by_region"].get(key)
+            want = f"✓ {sum(len(u['measures']) for u in units)}" if units else "—"
+            check(cell.text == want, f"cleared: {key} shows {cell.text!r}")
 
 
 def main():
@@ -113,6 +183,8 @@ def main():
             check(abs(header_top) < 1.5, f"sticky header: at {header_top} px")
             driver.execute_script("window.scrollTo(0, 0);")
             driver.set_window_size(1366, 900)
+
+            filters(driver, c, rows)
 
             shown = driver.find_elements(By.CSS_SELECTOR, "table.matrix tr.detail")
             check(all(not d.is_displayed() for d in shown), "side-by-side rows are open before a click")
