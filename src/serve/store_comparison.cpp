@@ -1,11 +1,11 @@
 #include "serve/store_comparison.hpp"
 
-#include <algorithm>
 #include <sstream>
 
 #include "karta/comparison_report.hpp"
 #include "karta/extraction_json.hpp"
 #include "model/work_limits.hpp"
+#include "write/measure_walk.hpp"
 
 namespace karta {
 
@@ -22,12 +22,8 @@ std::optional<ComparisonBody> compare_stored(const DocumentStore& store, const s
     // An act in force without a measure (an amendment of a paragraph's
     // words, an order that appoints someone) would be an empty column
     // beside the region's roadmap: «RU-ORE-2» of nothing.
-    const bool measured = std::any_of(x.roadmaps.begin(), x.roadmaps.end(), [](const Roadmap& r) {
-      return std::any_of(r.directions.begin(), r.directions.end(), [](const Direction& d) {
-        return std::any_of(d.system_measures.begin(), d.system_measures.end(),
-                           [](const SystemMeasure& s) { return !s.measures.empty(); });
-      });
-    });
+    bool measured = false;
+    for_each_measure(x, [&](const PlacedMeasure&) { measured = true; });
     if (measured) extractions.push_back(std::move(x));
   }
   if (extractions.empty()) return std::nullopt;

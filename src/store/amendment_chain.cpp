@@ -11,15 +11,12 @@
 #include <map>
 #include <set>
 
+#include "store/nullable_text.hpp"
+
 namespace karta::amendment_chain {
 namespace {
 
 using namespace Poco::Data::Keywords;
-
-std::optional<std::string> opt(const Poco::Dynamic::Var& v) {
-  if (v.isEmpty()) return std::nullopt;
-  return v.convert<std::string>();
-}
 
 // The act kind (SCHEMA.md) a citation's type names; none for a type the
 // document kinds do not tell apart (закон, положение …).
@@ -54,9 +51,9 @@ Act act(Poco::Data::Session& db, std::int64_t id) {
   Act a;
   a.id = id;
   if (rs.rowCount() == 0) return a;
-  a.region = opt(rs.value(0, 0));
-  a.date = opt(rs.value(1, 0));
-  a.number = opt(rs.value(2, 0));
+  a.region = nullable_text(rs.value(0, 0));
+  a.date = nullable_text(rs.value(1, 0));
+  a.number = nullable_text(rs.value(2, 0));
   a.kind = rs.value(3, 0).convert<std::string>();
   return a;
 }
@@ -109,7 +106,7 @@ void link_document(Poco::Data::Session& db, std::int64_t id) {
     select.execute();
     Poco::Data::RecordSet cited(select);
     for (std::size_t r = 0; r < cited.rowCount(); ++r) {
-      const auto kind = kind_of_type(opt(cited.value(0, r)));
+      const auto kind = kind_of_type(nullable_text(cited.value(0, r)));
       std::string date = cited.value(1, r).convert<std::string>();
       const std::string number = number_key(cited.value(2, r).convert<std::string>());
       Poco::Data::Statement candidates(db);
@@ -118,7 +115,7 @@ void link_document(Poco::Data::Session& db, std::int64_t id) {
       candidates.execute();
       Poco::Data::RecordSet rs(candidates);
       for (std::size_t c = 0; c < rs.rowCount(); ++c)
-        if (number_key(rs.value(2, c).convert<std::string>()) == number && agree(self.region, opt(rs.value(1, c))) &&
+        if (number_key(rs.value(2, c).convert<std::string>()) == number && agree(self.region, nullable_text(rs.value(1, c))) &&
             kind_agrees(kind, rs.value(3, c).convert<std::string>()))
           insert_link(db, id, rs.value(0, c).convert<Poco::Int64>());
     }
@@ -134,8 +131,8 @@ void link_document(Poco::Data::Session& db, std::int64_t id) {
     select.execute();
     Poco::Data::RecordSet rs(select);
     for (std::size_t r = 0; r < rs.rowCount(); ++r)
-      if (number_key(rs.value(3, r).convert<std::string>()) == number && agree(self.region, opt(rs.value(1, r))) &&
-          kind_agrees(kind_of_type(opt(rs.value(2, r))), self.kind))
+      if (number_key(rs.value(3, r).convert<std::string>()) == number && agree(self.region, nullable_text(rs.value(1, r))) &&
+          kind_agrees(kind_of_type(nullable_text(rs.value(2, r))), self.kind))
         insert_link(db, rs.value(0, r).convert<Poco::Int64>(), id);
   }
 }
@@ -204,10 +201,10 @@ std::vector<ActVersion> history(Poco::Data::Session& db, std::int64_t id) {
     select.execute();
     Poco::Data::RecordSet rs(select);
     if (rs.rowCount() == 0) return {};   // no document `id`
-    v.date = opt(rs.value(0, 0));
-    v.number = opt(rs.value(1, 0));
-    v.title = opt(rs.value(2, 0));
-    v.region = opt(rs.value(3, 0));
+    v.date = nullable_text(rs.value(0, 0));
+    v.number = nullable_text(rs.value(1, 0));
+    v.title = nullable_text(rs.value(2, 0));
+    v.region = nullable_text(rs.value(3, 0));
     v.kind = rs.value(4, 0).convert<std::string>();
     v.roadmaps = rs.value(5, 0).convert<int>();
     v.measures = rs.value(6, 0).convert<int>();

@@ -22,6 +22,7 @@
 
 #include "karta/extraction_json.hpp"
 #include "store/amendment_chain.hpp"
+#include "store/nullable_text.hpp"
 #include "store/measure_words.hpp"
 #include "write/sqlite_tables.hpp"
 
@@ -73,11 +74,6 @@ void roll_back_open(Session& db) noexcept {
     if (!sqlite3_get_autocommit(Poco::Data::SQLite::Utility::dbHandle(db))) db << "ROLLBACK", now;
   } catch (const Poco::Exception&) {
   }
-}
-
-std::optional<std::string> opt(const Poco::Dynamic::Var& v) {
-  if (v.isEmpty()) return std::nullopt;
-  return v.convert<std::string>();
 }
 
 // Values bound to a statement built piece by piece (optional filters).
@@ -310,10 +306,10 @@ std::vector<DocumentSummary> DocumentStore::documents(const DocumentQuery& q) co
       d.format = rs.value(3, r).convert<std::string>();
       d.kind = rs.value(4, r).convert<std::string>();
       d.ingested_at = rs.value(5, r).convert<std::string>();
-      d.region = opt(rs.value(6, r));
-      d.title = opt(rs.value(7, r));
-      d.date = opt(rs.value(8, r));
-      d.number = opt(rs.value(9, r));
+      d.region = nullable_text(rs.value(6, r));
+      d.title = nullable_text(rs.value(7, r));
+      d.date = nullable_text(rs.value(8, r));
+      d.number = nullable_text(rs.value(9, r));
       d.measures = rs.value(10, r).convert<int>();
       out.push_back(std::move(d));
     }
@@ -351,13 +347,13 @@ std::vector<StoredMeasure> DocumentStore::measures(const MeasureQuery& q) const 
     for (std::size_t r = 0; r < rs.rowCount(); ++r) {
       StoredMeasure m;
       m.document_id = rs.value(0, r).convert<Poco::Int64>();
-      m.region = opt(rs.value(1, r));
+      m.region = nullable_text(rs.value(1, r));
       m.measure_id = rs.value(2, r).convert<std::string>();
       m.title = rs.value(3, r).convert<std::string>();
       m.deadline_text = rs.value(4, r).convert<std::string>();
-      m.deadline_start = opt(rs.value(5, r));
-      m.deadline_end = opt(rs.value(6, r));
-      if (const auto joined = opt(rs.value(7, r))) {
+      m.deadline_start = nullable_text(rs.value(5, r));
+      m.deadline_end = nullable_text(rs.value(6, r));
+      if (const auto joined = nullable_text(rs.value(7, r))) {
         std::size_t start = 0;
         for (std::size_t sep; (sep = joined->find('\x1f', start)) != std::string::npos; start = sep + 1)
           m.responsible.push_back(joined->substr(start, sep - start));

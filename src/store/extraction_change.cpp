@@ -89,7 +89,8 @@ ExtractionChange diff_extractions(const Extraction& before, const Extraction& af
   differs("kind", a.kind != b.kind);
   differs("title", a.title != b.title);
   differs("authority", a.authority != b.authority);
-  differs("region", (a.region ? a.region->code : "") != (b.region ? b.region->code : "") || a.region.has_value() != b.region.has_value());
+  auto region = [](const ActInfo& x) { return x.region ? std::optional<std::string>(x.region->code) : std::nullopt; };
+  differs("region", region(a) != region(b));
   differs("date", a.date != b.date);
   differs("number", a.number != b.number);
   auto references = [](const ActInfo& x) {
