@@ -10,7 +10,8 @@
 // killed at any moment loses nothing: what is still in DIR is taken at the
 // next pass, and a file stored already is only moved. A file is taken once
 // its size and modification time have not changed for `settle_s` (a copy in
-// progress is left alone); names starting with '.' or ending in .part, .tmp,
+// progress is left alone), and moved to failed/ only once they have not
+// changed for five times that (half a file written in bursts is waited for); names starting with '.' or ending in .part, .tmp,
 // .crdownload or ~ are never taken (downloads and editors at work).
 #pragma once
 
@@ -29,7 +30,11 @@
 namespace karta {
 
 struct DropFolderOptions {
-  double settle_s = 1;
+  // A file that cannot be read moves to failed/ only once unchanged for
+  // settle_s × fail_wait_factor: one still being written (a copy that
+  // paused longer than settle_s) is read again when it changes instead.
+  static constexpr double fail_wait_factor = 5;
+  double settle_s = 1;   // 0: every file taken at once, a failure final (--once)
   ReadOptions read;   // the limits of `karta extract`; a file over max_file_bytes fails as too_large
 };
 
@@ -61,8 +66,12 @@ class DropFolder {
     std::uintmax_t size = 0;
     std::int64_t mtime_ns = 0;
     std::chrono::steady_clock::time_point since;
+    bool failed_young = false;   // taken once, failed before the failure's wait was over
   };
-  DropOutcome take(const std::string& name);
+  // Reads, extracts and stores NAME as scanned (size and time); nothing
+  // when its bytes changed under the read, or when it failed and not
+  // `may_fail` (then nothing is written or moved).
+  std::optional<DropOutcome> take(const std::string& name, std::uintmax_t size, std::int64_t mtime_ns, bool may_fail);
 
   std::string dir_;
   DocumentStore& store_;

@@ -62,6 +62,7 @@ DropFolder::DropFolder(std::string dir, DocumentStore& store, const RuleSet& rul
 std::vector<DropOutcome> DropFolder::scan(const std::atomic<bool>* stop) {
   const auto now = std::chrono::steady_clock::now();
   const auto settle = std::chrono::duration<double>(options_.settle_s);
+  const auto fail_wait = std::chrono::duration<double>(options_.settle_s * DropFolderOptions::fail_wait_factor);
   std::vector<std::string> names;
   std::error_code ec;
   for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
@@ -87,15 +88,29 @@ std::vector<DropOutcome> DropFolder::scan(const std::atomic<bool>* stop) {
       still[name] = unchanged ? was->second : Seen{size, mtime, now};
       continue;
     }
-    DropOutcome o = take(name);
-    if (o.moved_to.empty()) still[name] = Seen{size, mtime, now};   // not moved: tried again after settling
-    out.push_back(std::move(o));
+    // A file that failed while young is tried again only once it changes
+    // or has been quiet for the failure's wait: a writer that pauses longer
+    // than settle_s leaves half a file, which must not end in failed/.
+    const bool quiet = options_.settle_s == 0 || now - was->second.since >= fail_wait;
+    if (!quiet && was->second.failed_young) {
+      still[name] = was->second;
+      continue;
+    }
+    std::optional<DropOutcome> o = take(name, size, mtime, quiet);
+    if (!o) {   // failed while young, or written to while read
+      const bool same = unchanged && fs::file_size(path, stat) == size && mtime_ns(fs::last_write_time(path, stat)) == mtime;
+      still[name] = same ? Seen{size, mtime, was->second.since, true} : Seen{size, mtime, now};
+      continue;
+    }
+    if (o->moved_to.empty()) still[name] = Seen{size, mtime, now};   // not moved: tried again after settling
+    out.push_back(std::move(*o));
   }
   seen_ = std::move(still);
   return out;
 }
 
-DropOutcome DropFolder::take(const std::string& name) {
+std::optional<DropOutcome> DropFolder::take(const std::string& name, std::uintmax_t size_seen, std::int64_t mtime_seen,
+                                            bool may_fail) {
   DropOutcome o;
   o.name = name;
   const fs::path path = fs::path(dir_) / name;
@@ -110,7 +125,8 @@ DropOutcome DropFolder::take(const std::string& name) {
   };
   // `message` names the file and the reason, as karta extract says it; the
   // .error.txt holds it and the error kind (karta/read.hpp) on a line of its own.
-  auto fail = [&](ErrorKind kind, const std::string& message) {
+  auto fail = [&](ErrorKind kind, const std::string& message) -> std::optional<DropOutcome> {
+    if (!may_fail) return std::nullopt;
     o.error = message;
     const std::string target = free_name(fs::path(dir_) / "failed", name);
     try {
@@ -134,6 +150,10 @@ DropOutcome DropFolder::take(const std::string& name) {
   std::ifstream in(path, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad() || !in.is_open()) return fail(ErrorKind::io, name + ": cannot be read");
+  // Bytes that changed under the read are not what settled: read again later.
+  std::error_code restat;
+  if (fs::file_size(path, restat) != size_seen || mtime_ns(fs::last_write_time(path, restat)) != mtime_seen || restat)
+    return std::nullopt;
   if (bytes.empty()) return fail(ErrorKind::empty, name + ": the file is empty");
   const std::string sha = sha256_hex(bytes);
   try {

@@ -3,7 +3,7 @@
 never loses a dropped file.
 
 - Files dropped while it runs (renamed into place, or written slowly in
-  pieces) end in DIR/done/ with their document in the store — the bytes of
+  pieces, one with pauses longer than --settle) end in DIR/done/ with their document in the store — the bytes of
   the whole file, never of half of one — or in DIR/failed/ beside
   NAME.error.txt naming the reason.
 - SIGKILL in the middle of the drops, more files dropped while it is down,
@@ -111,11 +111,13 @@ def test_drops_and_kill(tmp):
                             text=True, timeout=60 * SLOW)
     check(second.returncode == 3 and ".karta.lock" in second.stderr,
           "a second watcher on the same folder: %s %r" % (second.returncode, second.stderr[-300:]))
-    # Two written slowly in pieces: taken whole, never half.
+    # Two written slowly in pieces: taken whole, never half — the second
+    # pausing twice as long as --settle, so half of it settles and fails to
+    # read, and must be waited for rather than moved to failed/.
     slow = [f for f in files if f.suffix == ".docx"][:2]
     for i, f in enumerate(slow):
         name = "slow-%d-%s" % (i, f.name)
-        drop_slowly(f, inbox, name)
+        drop_slowly(f, inbox, name, pieces=6 if i == 0 else 3, pause=0.15 if i == 0 else 0.6)
         expected[name] = hashlib.sha256(f.read_bytes()).hexdigest()
     (inbox / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
     (inbox / "empty.txt").write_bytes(b"")
