@@ -3,38 +3,18 @@
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
 
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <deque>
 #include <map>
 #include <set>
 
+#include "extract/act_citation.hpp"
 #include "store/nullable_text.hpp"
 
 namespace karta::amendment_chain {
 namespace {
 
 using namespace Poco::Data::Keywords;
-
-// The act kind (SCHEMA.md) a citation's type names; none for a type the
-// document kinds do not tell apart (закон, положение …).
-std::optional<std::string> kind_of_type(const std::optional<std::string>& type) {
-  if (!type) return std::nullopt;
-  const icu::UnicodeString t = icu::UnicodeString::fromUTF8(*type).toLower();
-  if (t.startsWith(u"приказ")) return "order";
-  if (t.startsWith(u"постановлен")) return "decree";
-  if (t.startsWith(u"распоряжен")) return "directive";
-  return std::nullopt;
-}
-
-// A region or a kind named on both sides must agree; one side not knowing
-// it does not stop the link (a bare roadmap names no kind of act).
-bool agree(const std::optional<std::string>& a, const std::optional<std::string>& b) { return !a || !b || *a == *b; }
-bool kind_agrees(const std::optional<std::string>& cited, const std::string& kind) {
-  return !cited || kind == "roadmap" || kind == "other" || *cited == kind;
-}
 
 struct Act {
   std::int64_t id = 0;
@@ -66,21 +46,6 @@ void insert_link(Poco::Data::Session& db, std::int64_t amending, std::int64_t am
 
 }  // namespace
 
-std::string number_key(const std::string& number) {
-  const icu::UnicodeString in = icu::UnicodeString::fromUTF8(number);
-  icu::UnicodeString out;
-  for (int32_t i = 0; i < in.length();) {
-    const UChar32 c = in.char32At(i);
-    i += U16_LENGTH(c);
-    if (u_isUWhiteSpace(c) || c == 0x2116 /* № */) continue;
-    if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212) out.append(UChar32('-'));
-    else out.append(c);
-  }
-  std::string key;
-  out.toUpper().toUTF8String(key);
-  return key;
-}
-
 void create(Poco::Data::Session& db) {
   db << "CREATE TABLE amendments (document_id INTEGER NOT NULL REFERENCES documents(id),"
         " amends_id INTEGER NOT NULL REFERENCES documents(id), PRIMARY KEY (document_id, amends_id))",
@@ -106,23 +71,25 @@ void link_document(Poco::Data::Session& db, std::int64_t id) {
     select.execute();
     Poco::Data::RecordSet cited(select);
     for (std::size_t r = 0; r < cited.rowCount(); ++r) {
-      const auto kind = kind_of_type(nullable_text(cited.value(0, r)));
-      std::string date = cited.value(1, r).convert<std::string>();
-      const std::string number = number_key(cited.value(2, r).convert<std::string>());
+      Reference citation;
+      citation.type = nullable_text(cited.value(0, r));
+      citation.date = cited.value(1, r).convert<std::string>();
+      citation.number = cited.value(2, r).convert<std::string>();
       Poco::Data::Statement candidates(db);
       candidates << "SELECT id, region_code, number, kind FROM documents WHERE date = ? AND number IS NOT NULL",
-          use(date);
+          use(*citation.date);
       candidates.execute();
       Poco::Data::RecordSet rs(candidates);
-      for (std::size_t c = 0; c < rs.rowCount(); ++c)
-        if (number_key(rs.value(2, c).convert<std::string>()) == number && agree(self.region, nullable_text(rs.value(1, c))) &&
-            kind_agrees(kind, rs.value(3, c).convert<std::string>()))
-          insert_link(db, id, rs.value(0, c).convert<Poco::Int64>());
+      for (std::size_t c = 0; c < rs.rowCount(); ++c) {
+        const CitedAct act{nullable_text(rs.value(1, c)), citation.date, rs.value(2, c).convert<std::string>(),
+                           rs.value(3, c).convert<std::string>()};
+        if (names_act(citation, self.region, act)) insert_link(db, id, rs.value(0, c).convert<Poco::Int64>());
+      }
     }
   }
   // Backward: stored acts that amend this one (it arrived after them).
   if (self.date && self.number) {
-    const std::string number = number_key(*self.number);
+    const CitedAct cited{self.region, self.date, self.number, self.kind};
     std::string date = *self.date;
     Poco::Data::Statement select(db);
     select << "SELECT r.document_id, d.region_code, r.type, r.number FROM act_references r"
@@ -130,10 +97,14 @@ void link_document(Poco::Data::Session& db, std::int64_t id) {
         use(date);
     select.execute();
     Poco::Data::RecordSet rs(select);
-    for (std::size_t r = 0; r < rs.rowCount(); ++r)
-      if (number_key(rs.value(3, r).convert<std::string>()) == number && agree(self.region, nullable_text(rs.value(1, r))) &&
-          kind_agrees(kind_of_type(nullable_text(rs.value(2, r))), self.kind))
+    for (std::size_t r = 0; r < rs.rowCount(); ++r) {
+      Reference citation;
+      citation.type = nullable_text(rs.value(2, r));
+      citation.date = date;
+      citation.number = rs.value(3, r).convert<std::string>();
+      if (names_act(citation, nullable_text(rs.value(1, r)), cited))
         insert_link(db, rs.value(0, r).convert<Poco::Int64>(), id);
+    }
   }
 }
 

@@ -1,7 +1,6 @@
 // Amendment chains in the store: an act whose references hold an `amends`
-// role to an act of the store (same date, same number once spaces, «№» and
-// dash forms are set aside, the same region and act type where both sides
-// name them) is linked to it, whichever of the two arrived first. A chain
+// role to an act of the store (names_act, extract/act_citation.hpp) is
+// linked to it, whichever of the two arrived first. A chain
 // is the acts so linked; it keeps every version.
 //
 // In force on a date: an act dated on or before it (or undated) that no
@@ -38,9 +37,5 @@ std::vector<std::int64_t> in_force(Poco::Data::Session& db, const std::vector<st
 // Every version of the chain document `id` belongs to, oldest first (by
 // date, then by id); empty when there is no document `id`.
 std::vector<ActVersion> history(Poco::Data::Session& db, std::int64_t id);
-
-// The form of an act number two citations of one act share:
-// «№ 01-21/245», «01–21/245» and «01 - 21 / 245» give one key.
-std::string number_key(const std::string& number);
 
 }  // namespace karta::amendment_chain

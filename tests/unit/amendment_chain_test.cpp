@@ -10,6 +10,7 @@
 
 #include "karta/extract.hpp"
 #include "karta/store.hpp"
+#include "extract/act_citation.hpp"
 #include "store/amendment_chain.hpp"
 #include "test_support.hpp"
 
@@ -24,7 +25,7 @@ Extraction extract_fixture(const std::string& name) {
 }
 
 TEST(AmendmentChain, NumberKeySetsAsideSpacesSignAndDashForms) {
-  using amendment_chain::number_key;
+  const auto number_key = act_number_key;
   EXPECT_EQ(number_key("01-21/245"), number_key("№ 01–21/245"));
   EXPECT_EQ(number_key("01-21/245"), number_key("01 - 21 / 245"));
   EXPECT_EQ(number_key("245-п"), number_key("245-П"));
