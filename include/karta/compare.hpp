@@ -3,14 +3,16 @@
 //
 //   auto templates = karta::load_templates(karta::RuleSet::default_dir() + "/templates");
 //   karta::Comparison c = karta::compare(extractions, templates, rules);
-//   karta::write_comparison_json(out, c);          // roadmap-comparison/1
+//   karta::write_comparison_json(out, c);          // roadmap-comparison/2
 //
 // Every system measure of every roadmap (or every measure, where a roadmap has
 // no system-measure column) is aligned to the template item it implements by
 // the similarity of stemmed tokens; what implements no item becomes a
 // region-specific row. Documents are keyed by region code; a document that
 // repeats an earlier one (the same act in another format) is listed but not
-// counted twice.
+// counted twice, and one that a later input with a roadmap amends (its
+// appendix restated) is listed as replaced and not compared: a region's
+// column holds its acts in force.
 #pragma once
 
 #include <map>
@@ -78,13 +80,18 @@ struct ComparisonItem {
 };
 
 struct ComparedDocument {
-  std::string key;                       // region code, "RU-KEM-2" for a second act of one region
+  std::string key;                       // region code, "RU-KEM-2" for a second act of one region in force
   std::optional<std::string> duplicate_of;   // source of the earlier document this one repeats
+  std::optional<std::string> replaced_by;    // source of the later input with a roadmap that amends it
   int measures = 0;
   int system_measures = 0;
   int items_covered = 0;                 // template items with at least one aligned unit
   int region_specific = 0;               // aligned units that match no item
   Extraction extraction;
+
+  // In the comparison's columns: neither a repeat nor replaced. The others
+  // carry the key of the column that holds them.
+  bool compared() const { return !duplicate_of && !replaced_by; }
 };
 
 struct RoleCounts {

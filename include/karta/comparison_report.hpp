@@ -1,5 +1,5 @@
 // The comparison's outputs (karta compare -o DIR writes all four):
-//   comparison.json   roadmap-comparison/1, for machines (README: "comparison.json")
+//   comparison.json   roadmap-comparison/2, for machines (README: "comparison.json")
 //   comparison.md     the same tables for reading in a repository or an editor
 //   measures.csv      one row per measure of every region, all fields flat;
 //                     UTF-8 with BOM and `;` between fields, as Excel in a

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <set>
 
+#include "extract/act_citation.hpp"
 #include "extract/due_quarters.hpp"
 #include "model/work_limits.hpp"
 #include "compare/measure_pairing.hpp"
@@ -60,6 +61,43 @@ std::string roadmap_fingerprint(const Extraction& x) {
 std::string base_key(const Extraction& x) {
   if (x.document.region) return x.document.region->code;
   return std::filesystem::path(x.source.path).stem().string();
+}
+
+int measure_count(const Extraction& x) {
+  int n = 0;
+  for (const Roadmap& r : x.roadmaps)
+    for (const Direction& d : r.directions)
+      for (const SystemMeasure& sm : d.system_measures) n += static_cast<int>(sm.measures.size());
+  return n;
+}
+
+// For each input, the input that replaces it: the newest of those with a
+// roadmap of their own (a measure read) whose `amends` citations name it
+// (regions restate the whole appendix «в новой редакции»), the first of
+// them in input order on a tie; never an older act. One without a roadmap changes some words,
+// which karta cannot apply: the act it amends stays compared.
+std::vector<std::optional<std::size_t>> replacements(const std::vector<Extraction>& xs) {
+  std::vector<std::optional<std::size_t>> by(xs.size());
+  for (std::size_t j = 0; j < xs.size(); ++j) {
+    const ActInfo& amending = xs[j].document;
+    if (measure_count(xs[j]) == 0) continue;
+    const std::optional<std::string> region =
+        amending.region ? std::optional<std::string>(amending.region->code) : std::nullopt;
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+      const ActInfo& a = xs[i].document;
+      // Never by an older act (nor, on one date, by an earlier input): no act is replaced in a circle.
+      if (i == j || (amending.date && a.date && (*amending.date < *a.date || (*amending.date == *a.date && j < i))))
+        continue;
+      const CitedAct act{a.region ? std::optional<std::string>(a.region->code) : std::nullopt, a.date, a.number, a.kind};
+      const bool names = std::any_of(amending.references.begin(), amending.references.end(), [&](const Reference& r) {
+        return r.role == "amends" && names_act(r, region, act);
+      });
+      if (!names) continue;
+      const auto& newest = by[i] ? xs[*by[i]].document.date : std::nullopt;
+      if (!by[i] || (amending.date && (!newest || *amending.date > *newest))) by[i] = j;
+    }
+  }
+  return by;
 }
 
 struct Alignment {
@@ -126,7 +164,7 @@ std::string Comparison::region_name(const std::string& key) const {
 
 const ComparedDocument* Comparison::document(const std::string& key) const {
   for (const ComparedDocument& d : documents)
-    if (d.key == key && !d.duplicate_of) return &d;
+    if (d.key == key && d.compared()) return &d;
   return nullptr;
 }
 
@@ -137,37 +175,55 @@ Comparison compare(const std::vector<Extraction>& extractions, const std::vector
                                       std::pair{"labels.deadline_kinds", &c.labels.deadline_kinds},
                                       std::pair{"labels.levels", &c.labels.levels}})
     for (const Rule& r : rules.group(group)) (*labels)[r.value] = r.name;
-  std::map<std::string, std::string> first_source;   // fingerprint → source
-  std::set<std::string> taken;
-  for (const Extraction& x : extractions) {
+  std::map<std::string, std::size_t> first_input;   // fingerprint → index
+  const std::vector<std::optional<std::size_t>> replaced = replacements(extractions);
+  std::vector<std::optional<std::size_t>> stands_in(extractions.size());   // the input whose column holds it
+  for (std::size_t i = 0; i < extractions.size(); ++i) {
+    const Extraction& x = extractions[i];
     ComparedDocument d;
     d.extraction = x;
     const std::string fingerprint = roadmap_fingerprint(x);
-    auto earlier = fingerprint.empty() ? first_source.end() : first_source.find(fingerprint);
-    if (earlier != first_source.end()) d.duplicate_of = earlier->second;
-    else if (!fingerprint.empty()) first_source.emplace(fingerprint, x.source.path);
+    auto earlier = fingerprint.empty() ? first_input.end() : first_input.find(fingerprint);
+    if (earlier != first_input.end()) {
+      d.duplicate_of = extractions[earlier->second].source.path;
+      stands_in[i] = earlier->second;
+    } else if (replaced[i]) {
+      d.replaced_by = extractions[*replaced[i]].source.path;
+      stands_in[i] = replaced[i];
+    }
+    if (earlier == first_input.end() && !fingerprint.empty()) first_input.emplace(fingerprint, i);
     for (const Roadmap& r : x.roadmaps)
       for (const Direction& dir : r.directions)
         for (const SystemMeasure& sm : dir.system_measures) {
           if (sm.title) ++d.system_measures;
           d.measures += static_cast<int>(sm.measures.size());
         }
-    const std::string base = base_key(x);
-    d.key = base;
-    if (!d.duplicate_of) {
+    c.documents.push_back(std::move(d));
+  }
+  // Keys: region codes, "RU-KEM-2" for a second act of one region in force
+  // — acts with a roadmap first, so that a wording amendment or a covering
+  // letter never takes the region's code from its roadmap; a duplicate or a
+  // replaced act under the key of the column that holds it.
+  std::set<std::string> taken;
+  for (const bool with_measures : {true, false})
+    for (ComparedDocument& d : c.documents) {
+      if (!d.compared() || (d.measures > 0) != with_measures) continue;
+      const std::string base = base_key(d.extraction);
+      d.key = base;
       for (int n = 2; taken.count(d.key); ++n) d.key = base + "-" + std::to_string(n);
       taken.insert(d.key);
-    } else {
-      for (const ComparedDocument& e : c.documents)
-        if (e.extraction.source.path == *d.duplicate_of) d.key = e.key;
     }
-    c.documents.push_back(std::move(d));
+  for (std::size_t i = 0; i < c.documents.size(); ++i) {
+    std::optional<std::size_t> at = stands_in[i];
+    // A duplicate of a replaced act, an act replaced twice: followed to the act compared, at most once per input.
+    for (std::size_t hops = 0; at && stands_in[*at] && hops < c.documents.size(); ++hops) at = stands_in[*at];
+    if (at) c.documents[i].key = c.documents[*at].key;
   }
 
   std::map<std::string, std::map<std::string, std::string>> titles;   // key → measure ref → title
   std::vector<Unit> units;
   for (const ComparedDocument& d : c.documents) {
-    if (d.duplicate_of) continue;
+    if (!d.compared()) continue;
     c.keys.push_back(d.key);
     for (Unit& u : units_of(d.key, d.extraction)) {
       for (std::size_t i = 0; i < u.aligned.measures.size(); ++i)
@@ -233,7 +289,7 @@ Comparison compare(const std::vector<Extraction>& extractions, const std::vector
   }
 
   for (ComparedDocument& d : c.documents) {
-    if (d.duplicate_of) continue;
+    if (!d.compared()) continue;
     for (const ComparisonItem& item : c.items) {
       auto it = item.by_region.find(d.key);
       if (it == item.by_region.end()) continue;

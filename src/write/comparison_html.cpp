@@ -76,7 +76,7 @@ h2 { font-size: 19px; margin: 28px 0 10px; }
 .card dl { display: grid; grid-template-columns: 1fr auto; gap: 2px 12px; margin: 0; }
 .card dt { color: var(--muted); }
 .card dd { margin: 0; font-weight: bold; text-align: right; }
-.card .also { font-size: 12px; color: var(--muted); margin: 8px 0 0; }
+.card .also, .card .versions { font-size: 12px; color: var(--muted); margin: 8px 0 0; }
 table.matrix { border-collapse: collapse; width: 100%; font-size: 14px; }
 .matrix th, .matrix td { border: 1px solid var(--line); padding: 5px 8px; vertical-align: top; }
 .matrix thead th { position: sticky; top: 0; z-index: 2; background: #edf2f7; text-align: left; }
@@ -201,7 +201,7 @@ class Page {
     responsibility();
     timeline();
     deadline_kinds();
-    out_ << "</main>\n<footer>karta compare · roadmap-comparison/1</footer>\n<script>" << kScript
+    out_ << "</main>\n<footer>karta compare · roadmap-comparison/2</footer>\n<script>" << kScript
          << "</script>\n</body>\n</html>\n";
   }
 
@@ -232,6 +232,19 @@ class Page {
         for (std::size_t i = 0; i < also.size(); ++i) out_ << (i ? ", " : "") << esc(also[i]);
         out_ << "</p>\n";
       }
+      // The versions this act replaced: the column holds the act in force.
+      bool first = true;
+      for (const ComparedDocument& old : c_.documents) {
+        if (!old.replaced_by || old.duplicate_of || old.key != key) continue;
+        const ActInfo& was = old.extraction.document;
+        out_ << (first ? "<p class=\"versions\">Прежние редакции: " : "; ") << "<span class=\"version\" title=\""
+             << esc(old.extraction.source.path) << "\">" << esc(was.title.value_or(old.extraction.source.path));
+        if (was.date) out_ << " · " << esc(*was.date);
+        if (was.number) out_ << " · № " << esc(*was.number);
+        out_ << "</span>";
+        first = false;
+      }
+      if (!first) out_ << "</p>\n";
       out_ << "</article>\n";
     }
     out_ << "</div>\n";

@@ -1,4 +1,4 @@
-// roadmap-comparison/1 (README "comparison.json"). Keys are region keys
+// roadmap-comparison/2 (README "comparison.json"). Keys are region keys
 // (ComparedDocument::key) in Russian alphabetical order of the region names.
 #include <Poco/Dynamic/Var.h>
 #include <Poco/JSON/Array.h>
@@ -58,6 +58,7 @@ Object::Ptr document(const ComparedDocument& d) {
   o->set("items_covered", d.items_covered);
   o->set("region_specific", d.region_specific);
   o->set("duplicate_of", opt(d.duplicate_of));
+  o->set("replaced_by", opt(d.replaced_by));
   return o;
 }
 
@@ -75,7 +76,7 @@ Object::Ptr per_key(const Comparison& c, const std::map<std::string, Value>& m, 
 
 void write_comparison_json(std::ostream& out, const Comparison& c) {
   Object::Ptr root = object();
-  root->set("schema", "roadmap-comparison/1");
+  root->set("schema", "roadmap-comparison/2");
   if (c.template_used) {
     Object::Ptr t = object();
     t->set("id", c.template_used->id);

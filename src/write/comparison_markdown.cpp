@@ -84,6 +84,14 @@ void write_comparison_markdown(std::ostream& out, const Comparison& c) {
       any_duplicate = true;
       out << "- " << text(d.extraction.source.path) << " = " << text(*d.duplicate_of) << "\n";
     }
+  bool any_replaced = false;
+  for (const ComparedDocument& d : c.documents)
+    if (d.replaced_by && !d.duplicate_of) {
+      out << (any_duplicate && !any_replaced ? "\n" : "");
+      if (!any_replaced) out << "Прежние редакции (заменены изменяющим актом с дорожной картой, не сравниваются):\n\n";
+      any_replaced = any_duplicate = true;
+      out << "- " << text(d.extraction.source.path) << " → " << text(*d.replaced_by) << "\n";
+    }
   if (!c.failed.empty()) {
     out << (any_duplicate ? "\n" : "") << "Не прочитаны:\n\n";
     for (const FailedInput& f : c.failed) out << "- " << text(f.source) << ": " << text(f.reason) << "\n";

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """karta compare on the corpus: alignment of Kuzbass and Tyumen to the
 template, the four outputs' content, inputs given as extraction JSON, failed
-inputs, and reproducibility.
+inputs, reproducibility, and an amended act replaced by its restatement.
 
 usage: comparison_test.py KARTA SOURCE_DIR
 """
@@ -141,8 +141,43 @@ def measures_csv(raw, extractions, c):
     check(got[("RU-KEM", "1.1.1")]["region_name"] == "Кемеровская область — Кузбасс", "region name")
 
 
+def acts_in_force(tmp, schema):
+    """Issue 18: an order and a later order restating its roadmap are one
+    column, the later one's; a wording amendment without a roadmap leaves
+    the order it amends compared. Whatever the input order."""
+    fixtures = SOURCE / "tests/fixtures/amendments"
+    order, amendment = fixtures / "orenburg-order-2024.txt", fixtures / "orenburg-amendment-2024.txt"
+    wording = fixtures / "orenburg-wording-2025.txt"
+    for name, inputs in (("forward", [order, amendment, wording]), ("backward", [wording, amendment, order])):
+        r = run("compare", *inputs, "-o", tmp / name)
+        check(r.returncode == 0, f"compare {name}: exit {r.returncode}: {r.stderr}")
+        c = json.loads((tmp / name / "comparison.json").read_text(encoding="utf-8"))
+        jsonschema.validate(c, schema)
+        docs = {pathlib.Path(d["source"]).name: d for d in c["documents"]}
+        check(docs[order.name]["replaced_by"] == str(amendment) and docs[order.name]["key"] == "RU-ORE",
+              f"{name}: the order is replaced by the amendment under its column: {docs[order.name]}")
+        check(docs[amendment.name]["key"] == "RU-ORE" and docs[amendment.name]["replaced_by"] is None,
+              f"{name}: the amendment holds RU-ORE: {docs[amendment.name]}")
+        check(docs[wording.name]["replaced_by"] is None, f"{name}: an act without a roadmap replaces nothing")
+        compared = [d for d in c["documents"] if d["duplicate_of"] is None and d["replaced_by"] is None]
+        check(sorted(d["key"] for d in compared) == sorted(c["regions"]) and "RU-ORE" in c["regions"],
+              f"{name}: regions {c['regions']}")
+        amended_measures = docs[amendment.name]["measures"]
+        check(sum(c["deadline_kinds"]["RU-ORE"].values()) == amended_measures,
+              f"{name}: RU-ORE counts {c['deadline_kinds']['RU-ORE']}, the amendment has {amended_measures} measures")
+        md = (tmp / name / "comparison.md").read_text(encoding="utf-8")
+        check(f"- {order} → {amendment}" in md, f"{name}: comparison.md names the earlier version")
+        html = (tmp / name / "comparison.html").read_text(encoding="utf-8")
+        check('class="versions">Прежние редакции: <span class="version" title="%s"' % order in html,
+              f"{name}: the region card names the earlier version")
+    # Its own requisites in the appendix heading, or an order cited by an older act, replace nothing.
+    r = run("compare", order, "-o", tmp / "alone")
+    c = json.loads((tmp / "alone" / "comparison.json").read_text(encoding="utf-8"))
+    check(c["regions"] == ["RU-ORE"] and c["documents"][0]["replaced_by"] is None, f"one order alone: {c['documents']}")
+
+
 def main():
-    schema = json.loads((SOURCE / "docs/roadmap-comparison-1.schema.json").read_text())
+    schema = json.loads((SOURCE / "docs/roadmap-comparison-2.schema.json").read_text())
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
         r = run("compare", SOURCE / "corpus", "-o", tmp / "a")
@@ -186,6 +221,7 @@ def main():
         check(d["regions"] == ["RU-KEM"], "the readable input is compared")
         r = run("compare", "-o", tmp / "e")
         check(r.returncode == 2, "no input is a usage error")
+        acts_in_force(tmp, schema)
 
     for p in problems:
         print("FAIL:", p)
