@@ -111,9 +111,11 @@ class DocumentStore {
   // `on` (or undated) and replaced by no act so dated that amends it with a
   // roadmap of its own (src/store/amendment_chain.hpp).
   std::vector<std::int64_t> in_force(const std::vector<std::string>& regions, const std::optional<std::string>& on) const;
-  // Their extraction JSON: what a comparison over the store reads.
-  std::vector<std::string> extraction_jsons(const std::vector<std::string>& regions,
-                                            const std::optional<std::string>& on) const;
+  // Their extraction JSON; with `replaced_too`, the versions they replaced
+  // (dated on or before `on`) as well, in the order stored: what a
+  // comparison over the store reads, to name the earlier versions.
+  std::vector<std::string> extraction_jsons(const std::vector<std::string>& regions, const std::optional<std::string>& on,
+                                            bool replaced_too = false) const;
   // Every version of the act document `id` belongs to, oldest first (by
   // date, then as stored); empty when there is no document `id`.
   std::vector<ActVersion> history(std::int64_t id) const;

@@ -17,7 +17,11 @@ std::optional<ComparisonBody> compare_stored(const DocumentStore& store, const s
                                              const std::optional<std::string>& on, const std::string& format, const std::vector<MeasureTemplate>& templates,
                               const RuleSet& rules, const ReadOptions& limits) {
   std::vector<Extraction> extractions;
-  for (const std::string& json : store.extraction_jsons(regions, on)) {
+  // The versions replaced by `on` too: compare() finds by the same rule
+  // that they are replaced (compare.hpp), keeps them out of the columns and
+  // names them on the region's card — the bytes of karta compare over the
+  // same files in the order stored.
+  for (const std::string& json : store.extraction_jsons(regions, on, true)) {
     Extraction x = parse_extraction_json(json);
     // An act in force without a measure (an amendment of a paragraph's
     // words, an order that appoints someone) would be an empty column

@@ -114,7 +114,7 @@ void unlink_document(Poco::Data::Session& db, std::int64_t id) {
 }
 
 std::vector<std::int64_t> in_force(Poco::Data::Session& db, const std::vector<std::string>& regions,
-                                   const std::optional<std::string>& on) {
+                                   const std::optional<std::string>& on, bool replaced_too) {
   std::string sql = "SELECT d.id FROM documents d WHERE 1";
   std::vector<std::string> values;
   if (!regions.empty()) {
@@ -128,12 +128,15 @@ std::vector<std::int64_t> in_force(Poco::Data::Session& db, const std::vector<st
     values.push_back(*on);
   }
   // Replaced: a later act with a roadmap of its own (a measure in it), itself dated by `on`, amends it.
-  sql += " AND NOT EXISTS (SELECT 1 FROM amendments a JOIN documents y ON y.id = a.document_id WHERE a.amends_id = d.id";
-  if (on) {
-    sql += " AND (y.date IS NULL OR y.date <= ?)";
-    values.push_back(*on);
+  if (!replaced_too) {
+    sql += " AND NOT EXISTS (SELECT 1 FROM amendments a JOIN documents y ON y.id = a.document_id WHERE a.amends_id = d.id";
+    if (on) {
+      sql += " AND (y.date IS NULL OR y.date <= ?)";
+      values.push_back(*on);
+    }
+    sql += " AND EXISTS (SELECT 1 FROM measures m WHERE m.document_id = y.id))";
   }
-  sql += " AND EXISTS (SELECT 1 FROM measures m WHERE m.document_id = y.id)) ORDER BY d.id";
+  sql += " ORDER BY d.id";
   std::vector<Poco::Int64> ids;
   Poco::Data::Statement select(db);
   select << sql, into(ids);

@@ -30,9 +30,10 @@ void link_document(Poco::Data::Session& db, std::int64_t id);
 void unlink_document(Poco::Data::Session& db, std::int64_t id);
 
 // The documents in force on `on` (YYYY-MM-DD; none: the newest versions,
-// whatever their date), of `regions` (every region when empty), in id order.
+// whatever their date), of `regions` (every region when empty), in id order;
+// with `replaced_too`, every version dated by `on`.
 std::vector<std::int64_t> in_force(Poco::Data::Session& db, const std::vector<std::string>& regions,
-                                   const std::optional<std::string>& on);
+                                   const std::optional<std::string>& on, bool replaced_too = false);
 
 // Every version of the chain document `id` belongs to, oldest first (by
 // date, then by id); empty when there is no document `id`.

@@ -253,7 +253,7 @@ std::vector<std::int64_t> DocumentStore::in_force(const std::vector<std::string>
 }
 
 std::vector<std::string> DocumentStore::extraction_jsons(const std::vector<std::string>& regions,
-                                                         const std::optional<std::string>& on) const {
+                                                         const std::optional<std::string>& on, bool replaced_too) const {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   try {
     // One read transaction: a document stored between the two statements
@@ -261,7 +261,7 @@ std::vector<std::string> DocumentStore::extraction_jsons(const std::vector<std::
     Session& db = *impl_->db;
     db << "BEGIN", now;
     std::vector<std::string> out;
-    for (std::int64_t id : amendment_chain::in_force(db, regions, on)) {
+    for (std::int64_t id : amendment_chain::in_force(db, regions, on, replaced_too)) {
       Poco::Int64 key = id;
       std::string json;
       db << "SELECT extraction_json FROM documents WHERE id = ?", into(json), use(key), now;

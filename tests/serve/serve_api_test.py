@@ -306,13 +306,13 @@ def test_uploads_and_queries(tmp):
 
 
 def compare_over_store(server, listed, tmp):
-    """GET /v1/compare?regions=… against `karta compare` over the same files,
-    but for the act an amendment replaced."""
+    """GET /v1/compare?regions=… against `karta compare` over the same files:
+    the act an amendment replaced is in both, listed replaced_by it."""
     regional = sorted((d for d in listed if d["region"]), key=lambda d: d["id"])
     regions = sorted({d["region"] for d in regional})
     check(len(regions) >= 2, "fewer than two regions stored: %s" % regions)
     # An act in force without a measure is no column of a comparison over the store.
-    chosen = [d for d in regional if d["name"] not in REPLACED and d["measures"] > 0]
+    chosen = [d for d in regional if d["measures"] > 0]
     names = [d["name"] for d in chosen]
     check(len(set(names)) == len(names), "two compared documents share the name %s" % names)
     here = tmp / "compare-files"
@@ -332,6 +332,8 @@ def compare_over_store(server, listed, tmp):
               (target, fmt, status, len(data), file, None if want is None else len(want)))
     got = json.loads(server.request("GET", target, token=False)[2])
     check(len(got["documents"]) == len(chosen), "compare lists %d documents for %d stored" % (len(got["documents"]), len(chosen)))
+    replaced = sorted(pathlib.Path(d["source"]).name for d in got["documents"] if d["replaced_by"])
+    check(replaced == sorted(REPLACED), "compare over the store lists as replaced %s, not %s" % (replaced, sorted(REPLACED)))
     status, _, data = server.request("GET", "/v1/compare?regions=RU-XXX", token=False)
     check(status == 404 and is_error_json(data, "not_found"), "compare of a region with no document: %s" % status)
     status, _, data = server.request("GET", "/v1/compare?format=pdf", token=False)
@@ -402,19 +404,24 @@ def test_amendment_chain(tmp):
     status, _, data = server.request("GET", "/v1/measures?versions=some", token=False)
     check(status == 400 and is_error_json(data, "bad_parameter"), "chain: versions=some: %s" % status)
 
-    # compare over the store: one column for the region, the act in force;
-    # on an earlier date, the act then in force.
-    for on, name in [(None, AMENDMENTS[1]), ("2024-03-01", AMENDMENTS[0])]:
+    # compare over the store: one column for the region, the act in force,
+    # the version it replaced named; on an earlier date, the act then in force.
+    for on, names in [(None, [AMENDMENTS[1], AMENDMENTS[0]]), ("2024-03-01", [AMENDMENTS[0]])]:
         here = tmp / ("compare-%s" % (on or "now"))
         here.mkdir()
-        (here / name).write_bytes((fixtures / name).read_bytes())
-        run = subprocess.run([str(KARTA), "compare", name, "-o", "out"], cwd=here, capture_output=True)
+        for name in names:
+            (here / name).write_bytes((fixtures / name).read_bytes())
+        run = subprocess.run([str(KARTA), "compare", *names, "-o", "out"], cwd=here, capture_output=True)
         want = (here / "out" / "comparison.json").read_bytes() if run.returncode == 0 else None
         status, _, data = server.request("GET", "/v1/compare?regions=RU-ORE" + ("&on=" + on if on else ""), token=False)
         check(status == 200 and data == want,
-              "chain: compare over the store on %s is not karta compare over %s alone (%s)" % (on, name, status))
+              "chain: compare over the store on %s is not karta compare over %s (%s)" % (on, names, status))
         if status == 200:
-            check([d["key"] for d in json.loads(data)["documents"]] == ["RU-ORE"], "chain: compare on %s: more than one column" % on)
+            docs = json.loads(data)["documents"]
+            check(json.loads(data)["regions"] == ["RU-ORE"] and [d["key"] for d in docs] == ["RU-ORE"] * len(names),
+                  "chain: compare on %s: more than one column" % on)
+            check([d["replaced_by"] for d in docs] == [None, AMENDMENTS[1]][:len(names)],
+                  "chain: compare on %s: replaced_by %s" % (on, [d["replaced_by"] for d in docs]))
     server.stop()
 
 
