@@ -15,6 +15,10 @@
 namespace karta {
 namespace {
 
+// A side-by-side panel names the regions that do not plan its item up to
+// this many, and counts them beyond.
+constexpr std::size_t kNamedAbsent = 5;
+
 std::string esc(const std::string& s) {
   std::string out;
   out.reserve(s.size());
@@ -104,6 +108,7 @@ table.matrix { border-collapse: collapse; width: 100%; font-size: 14px; }
 .side table { border-collapse: collapse; width: 100%; font-size: 13px; }
 .side th, .side td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; text-align: left; }
 .side .units { font-size: 12px; color: var(--muted); }
+.side .absent { font-size: 12px; color: var(--muted); margin: 0; }
 .measure .mid { color: var(--muted); }
 .measure .meta { display: block; font-size: 12px; color: var(--muted); }
 .legend { display: flex; flex-wrap: wrap; gap: 6px 16px; font-size: 13px; margin: 6px 0; }
@@ -115,6 +120,24 @@ footer { color: var(--muted); font-size: 12px; padding: 24px; }
 )CSS";
 
 const char* kScript = R"JS(
+// Each matrix cell's region (its column's), state (its class) and the
+// side-by-side row it opens (its row's): written once in the page, set on
+// every cell here, before the filters read them.
+(function () {
+  var heads = Array.prototype.slice.call(document.querySelectorAll('table.matrix thead th[data-region]'));
+  document.querySelectorAll('table.matrix tr.item').forEach(function (row) {
+    var detail = row.getAttribute('data-detail');
+    row.querySelectorAll('td.cell').forEach(function (cell, i) {
+      cell.setAttribute('data-region', heads[i].getAttribute('data-region'));
+      cell.setAttribute('data-state', cell.classList.contains('covered') ? 'covered' :
+                        cell.classList.contains('specific') ? 'specific' : 'absent');
+      var button = cell.querySelector('button');
+      button.setAttribute('aria-controls', detail);
+      button.setAttribute('aria-expanded', 'false');
+      button.title = heads[i].textContent;
+    });
+  });
+})();
 // Filters: a measure counts when its title (or its item's) holds the words
 // searched, a body of the kind chosen leads or co-executes it, and its
 // deadline ends in the window; a cell shows how many of its measures count,
@@ -286,7 +309,8 @@ class Page {
         out_ << "<tr class=\"group\"><th colspan=\"" << columns << "\"><span>Мероприятия вне шаблона</span></th></tr>\n";
       }
       const std::string detail = "detail-" + std::to_string(n);
-      out_ << "<tr class=\"item\" data-item=\"" << esc(item.item ? item.item->id : "") << "\" data-direction=\""
+      out_ << "<tr class=\"item\" data-detail=\"" << detail << "\" data-item=\"" << esc(item.item ? item.item->id : "")
+           << "\" data-direction=\""
            << (item.item ? std::to_string(item.item->direction) : std::string()) << "\" data-level=\""
            << esc(item.item ? item.item->level : std::string()) << "\">";
       if (item.item)
@@ -300,9 +324,10 @@ class Page {
         if (it != item.by_region.end())
           for (const AlignedUnit& u : it->second) measures += u.measures.size();
         const char* state = it == item.by_region.end() ? "absent" : item.item ? "covered" : "specific";
-        out_ << "<td class=\"cell " << state << "\" data-region=\"" << esc(key) << "\" data-state=\"" << state
-             << "\" data-measures=\"" << measures << "\"><button type=\"button\" aria-expanded=\"false\" aria-controls=\""
-             << detail << "\" title=\"" << esc(c_.region_name(key)) << "\">"
+        // 89 regions × every item: what the column and the row tell (the
+        // region, the state, the panel it opens) the script adds at load
+        // (kScript); the page says each once.
+        out_ << "<td class=\"cell " << state << "\" data-measures=\"" << measures << "\"><button type=\"button\">"
              << (it == item.by_region.end() ? std::string("—") : "✓ " + std::to_string(measures)) << "</button></td>";
       }
       out_ << "</tr>\n<tr class=\"detail\" id=\"" << detail << "\" hidden><td colspan=\"" << columns << "\">";
@@ -335,27 +360,39 @@ class Page {
          << "<label>по<input type=\"date\" id=\"filter-to\"></label><output id=\"filter-count\"></output></form>\n";
   }
 
+  // The regions that plan the item side by side; the others named in one
+  // line (counted, past a handful: the matrix row shows which they are).
   void side_by_side(const ComparisonItem& item) {
-    out_ << "<div class=\"side\"><table><thead><tr>";
-    for (const std::string& key : c_.keys) out_ << "<th>" << esc(c_.region_name(key)) << "</th>";
+    std::vector<std::string> planned, absent;
+    for (const std::string& key : c_.keys) (item.by_region.count(key) ? planned : absent).push_back(key);
+    out_ << "<div class=\"side\">";
+    if (!absent.empty()) {
+      out_ << "<p class=\"absent\">не запланировано";
+      if (absent.size() <= kNamedAbsent) {
+        out_ << ": ";
+        for (std::size_t i = 0; i < absent.size(); ++i) out_ << (i ? ", " : "") << esc(c_.region_name(absent[i]));
+      } else {
+        out_ << " в " << absent.size() << " регионах из " << c_.keys.size();
+      }
+      out_ << "</p>";
+    }
+    out_ << "<table><thead><tr>";
+    for (const std::string& key : planned) out_ << "<th>" << esc(c_.region_name(key)) << "</th>";
     out_ << "</tr><tr class=\"units\">";
-    for (const std::string& key : c_.keys) {
+    for (const std::string& key : planned) {
       out_ << "<td>";
-      auto it = item.by_region.find(key);
-      if (it == item.by_region.end()) out_ << "не запланировано";
-      else
-        for (const AlignedUnit& u : it->second) {
-          if (u.direction && u.system_measure) out_ << esc(std::to_string(*u.direction) + "." + std::to_string(*u.system_measure)) << " ";
-          out_ << esc(u.title);
-          if (item.item) out_ << " (сходство " << two_decimals(u.score) << ")";
-          out_ << "<br>";
-        }
+      for (const AlignedUnit& u : item.by_region.at(key)) {
+        if (u.direction && u.system_measure) out_ << esc(std::to_string(*u.direction) + "." + std::to_string(*u.system_measure)) << " ";
+        out_ << esc(u.title);
+        if (item.item) out_ << " (сходство " << two_decimals(u.score) << ")";
+        out_ << "<br>";
+      }
       out_ << "</td>";
     }
     out_ << "</tr></thead><tbody>";
     for (const MeasureRow& row : item.rows) {
       out_ << "<tr>";
-      for (const std::string& key : c_.keys) {
+      for (const std::string& key : planned) {
         out_ << "<td>";
         auto it = row.measures.find(key);
         if (it != row.measures.end())
