@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libxml2-dev zlib1g-dev libicu-dev libre2-dev libpoco-dev libyaml-cpp-dev libstemmer-dev
-  libcli11-dev libxlsxwriter-dev libsqlite3-dev libpoppler-cpp-dev
+  libcli11-dev libxlsxwriter-dev libsqlite3-dev libpq-dev libpoppler-cpp-dev
   # the Russian dictionary mends words a narrow PDF column broke with no hyphen
   libhunspell-dev hunspell-ru
 )
@@ -21,6 +21,8 @@ if [ "${1:-}" = "--dev" ]; then
     clang libclang-rt-14-dev
     # the .deb (dpkg-shlibdeps), the man page test, the clean-clone check
     dpkg-dev man-db git
+    # the store's API test against a PostgreSQL server it starts itself (initdb, pg_ctl, psql)
+    postgresql
     # .doc through LibreOffice (optional at run time); pdftotext for the PDF bench
     libreoffice-writer-nogui poppler-utils
   )

@@ -1,6 +1,7 @@
 // The document store behind `karta serve` (docs/store.md): every extraction
 // in the tables of `karta export --sqlite` (docs/sqlite.md), with its source
-// bytes, one SQLite database in WAL mode through Poco::Data.
+// bytes, one SQLite database in WAL mode through Poco::Data — or one
+// PostgreSQL database that several processes on several hosts share.
 //
 //   karta::DocumentStore store("karta.db");            // created, or migrated
 //   if (auto stored = store.find(sha256)) …             // an input seen before
@@ -10,7 +11,8 @@
 // the first copy (`created` false). Each add is one transaction, so a
 // process killed at any moment leaves every document whole or absent.
 // Thread-safe: one connection, its calls serialised (SQLite writes one
-// transaction at a time in any case); extract outside the store.
+// transaction at a time in any case, and writers of a PostgreSQL store take
+// one lock); extract outside the store.
 #pragma once
 
 #include <cstdint>
@@ -93,8 +95,10 @@ struct ActVersion {
 
 class DocumentStore {
  public:
-  // Opens `path`, creating the store or running the migrations it lacks;
-  // `rules` give the word index its stop words (similarity.stopwords).
+  // Opens `path` — a SQLite file, or a postgresql:// (postgres://) URI of
+  // an existing database — creating the store or running the migrations it
+  // lacks; `rules` give the word index its stop words (similarity.stopwords).
+  // Throws StoreError naming the store (a URI's password hidden) and why.
   DocumentStore(const std::string& path, const RuleSet& rules);
   ~DocumentStore();
   DocumentStore(const DocumentStore&) = delete;

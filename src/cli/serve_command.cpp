@@ -7,6 +7,7 @@
 #include "cli/limit_options.hpp"
 #include "cli/stop_signals.hpp"
 #include "karta/serve.hpp"
+#include "write/sql_dialect.hpp"
 
 namespace karta::cli {
 namespace {
@@ -55,7 +56,7 @@ int run(const ServeArgs& a) {
     std::cerr << "karta serve: " << e.what() << "\n";
     return unwritable;
   }
-  std::cout << "karta serve: listening on http://" << a.host << ":" << service.port() << " (store " << a.store << ", "
+  std::cout << "karta serve: listening on http://" << a.host << ":" << service.port() << " (store " << sql_dialect::shown(a.store) << ", "
             << store->count() << " documents" << (options.tokens.empty() ? "; no --tokens: uploads are refused" : "")
             << ")" << std::endl;
   std::cerr << "karta serve: " << stop.wait() << ": finishing the requests in flight\n";
@@ -69,7 +70,9 @@ Command add_serve_command(CLI::App& app) {
   auto a = std::make_shared<ServeArgs>();
   CLI::App* c = app.add_subcommand("serve", "Serve a document store over HTTP: upload orders, query documents and "
                                             "measures (docs/api.yaml)");
-  c->add_option("--store", a->store, "the SQLite database (created when absent)")->required();
+  c->add_option("--store", a->store, "the SQLite database (created when absent), or a PostgreSQL database: "
+                                           "postgresql://user@host:port/name")
+      ->required();
   c->add_option("--listen", a->host, "address to listen on")->capture_default_str();
   c->add_option("--port", a->port, "port; 0 lets the system choose (printed at start)")->check(CLI::Range(0, 65535))
       ->capture_default_str();

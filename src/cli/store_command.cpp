@@ -82,7 +82,7 @@ Command add_store_command(CLI::App& app) {
   c->require_subcommand(1);
   CLI::App* reindex = c->add_subcommand("reindex", "Extract every stored source again with these rules, a document a "
                                                    "transaction, and say what changed");
-  reindex->add_option("--store", a->store, "the SQLite database of karta serve / karta watch")->required()
+  reindex->add_option("--store", a->store, "the store of karta serve / karta watch (a SQLite file or postgresql://…)")->required()
       ->check(CLI::ExistingFile);
   reindex->add_flag("--dry-run", a->dry_run, "say what would change; write nothing");
   reindex->add_option("--rules", a->rules, "rule files (default: $KARTA_RULES, else the installed or bundled rules)");

@@ -139,7 +139,7 @@ Command add_watch_command(CLI::App& app) {
   CLI::App* c = app.add_subcommand("watch", "Store the files dropped into a folder (moved to DIR/done/, or to "
                                             "DIR/failed/ with the reason) until SIGINT or SIGTERM");
   c->add_option("DIR", a->dir, "the drop folder")->required();
-  c->add_option("--store", a->store, "the SQLite database (created when absent; the one karta serve uses)")->required();
+  c->add_option("--store", a->store, "the store karta serve uses: a SQLite file (created when absent) or postgresql://…")->required();
   c->add_option("--settle", a->settle, "seconds a file's size and time must stay unchanged before it is taken")
       ->check(CLI::NonNegativeNumber)->capture_default_str();
   c->add_option("--interval", a->interval, "seconds between rescans (change notification wakes it sooner)")

@@ -10,11 +10,13 @@
 
 #include "extract/act_citation.hpp"
 #include "store/nullable_text.hpp"
+#include "write/sql_dialect.hpp"
 
 namespace karta::amendment_chain {
 namespace {
 
 using namespace Poco::Data::Keywords;
+using sql_dialect::sql;
 
 struct Act {
   std::int64_t id = 0;
@@ -25,7 +27,7 @@ struct Act {
 Act act(Poco::Data::Session& db, std::int64_t id) {
   Poco::Data::Statement select(db);
   Poco::Int64 key = id;
-  select << "SELECT region_code, date, number, kind FROM documents WHERE id = ?", use(key);
+  select << sql(db, "SELECT region_code, date, number, kind FROM documents WHERE id = ?"), use(key);
   select.execute();
   Poco::Data::RecordSet rs(select);
   Act a;
@@ -41,7 +43,8 @@ Act act(Poco::Data::Session& db, std::int64_t id) {
 void insert_link(Poco::Data::Session& db, std::int64_t amending, std::int64_t amended) {
   if (amending == amended) return;   // an act citing its own requisites in its appendix heading
   Poco::Int64 a = amending, b = amended;
-  db << "INSERT OR IGNORE INTO amendments (document_id, amends_id) VALUES (?, ?)", use(a), use(b), now;
+  db << sql(db, "INSERT INTO amendments (document_id, amends_id) VALUES (?, ?) ON CONFLICT DO NOTHING"), use(a), use(b),
+      now;
 }
 
 }  // namespace
@@ -65,8 +68,8 @@ void link_document(Poco::Data::Session& db, std::int64_t id) {
   // Forward: the acts this one says it amends.
   {
     Poco::Data::Statement select(db);
-    select << "SELECT type, date, number FROM act_references WHERE document_id = ? AND role = 'amends'"
-              " AND date IS NOT NULL AND number IS NOT NULL",
+    select << sql(db, "SELECT type, date, number FROM act_references WHERE document_id = ? AND role = 'amends'"
+                      " AND date IS NOT NULL AND number IS NOT NULL"),
         use(key);
     select.execute();
     Poco::Data::RecordSet cited(select);
@@ -76,7 +79,7 @@ void link_document(Poco::Data::Session& db, std::int64_t id) {
       citation.date = cited.value(1, r).convert<std::string>();
       citation.number = cited.value(2, r).convert<std::string>();
       Poco::Data::Statement candidates(db);
-      candidates << "SELECT id, region_code, number, kind FROM documents WHERE date = ? AND number IS NOT NULL",
+      candidates << sql(db, "SELECT id, region_code, number, kind FROM documents WHERE date = ? AND number IS NOT NULL"),
           use(*citation.date);
       candidates.execute();
       Poco::Data::RecordSet rs(candidates);
@@ -92,8 +95,8 @@ void link_document(Poco::Data::Session& db, std::int64_t id) {
     const CitedAct cited{self.region, self.date, self.number, self.kind};
     std::string date = *self.date;
     Poco::Data::Statement select(db);
-    select << "SELECT r.document_id, d.region_code, r.type, r.number FROM act_references r"
-              " JOIN documents d ON d.id = r.document_id WHERE r.role = 'amends' AND r.date = ? AND r.number IS NOT NULL",
+    select << sql(db, "SELECT r.document_id, d.region_code, r.type, r.number FROM act_references r JOIN documents d"
+                      " ON d.id = r.document_id WHERE r.role = 'amends' AND r.date = ? AND r.number IS NOT NULL"),
         use(date);
     select.execute();
     Poco::Data::RecordSet rs(select);
@@ -110,36 +113,36 @@ void link_document(Poco::Data::Session& db, std::int64_t id) {
 
 void unlink_document(Poco::Data::Session& db, std::int64_t id) {
   Poco::Int64 key = id;
-  db << "DELETE FROM amendments WHERE document_id = ? OR amends_id = ?", use(key), use(key), now;
+  db << sql(db, "DELETE FROM amendments WHERE document_id = ? OR amends_id = ?"), use(key), use(key), now;
 }
 
 std::vector<std::int64_t> in_force(Poco::Data::Session& db, const std::vector<std::string>& regions,
                                    const std::optional<std::string>& on, bool replaced_too) {
-  std::string sql = "SELECT d.id FROM documents d WHERE 1";
+  std::string text = "SELECT d.id FROM documents d WHERE 1 = 1";
   std::vector<std::string> values;
   if (!regions.empty()) {
-    sql += " AND d.region_code IN (";
-    for (std::size_t i = 0; i < regions.size(); ++i) sql += i ? ", ?" : "?";
-    sql += ")";
+    text += " AND d.region_code IN (";
+    for (std::size_t i = 0; i < regions.size(); ++i) text += i ? ", ?" : "?";
+    text += ")";
     values = regions;
   }
   if (on) {
-    sql += " AND (d.date IS NULL OR d.date <= ?)";
+    text += " AND (d.date IS NULL OR d.date <= ?)";
     values.push_back(*on);
   }
   // Replaced: a later act with a roadmap of its own (a measure in it), itself dated by `on`, amends it.
   if (!replaced_too) {
-    sql += " AND NOT EXISTS (SELECT 1 FROM amendments a JOIN documents y ON y.id = a.document_id WHERE a.amends_id = d.id";
+    text += " AND NOT EXISTS (SELECT 1 FROM amendments a JOIN documents y ON y.id = a.document_id WHERE a.amends_id = d.id";
     if (on) {
-      sql += " AND (y.date IS NULL OR y.date <= ?)";
+      text += " AND (y.date IS NULL OR y.date <= ?)";
       values.push_back(*on);
     }
-    sql += " AND EXISTS (SELECT 1 FROM measures m WHERE m.document_id = y.id))";
+    text += " AND EXISTS (SELECT 1 FROM measures m WHERE m.document_id = y.id))";
   }
-  sql += " ORDER BY d.id";
+  text += " ORDER BY d.id";
   std::vector<Poco::Int64> ids;
   Poco::Data::Statement select(db);
-  select << sql, into(ids);
+  select << sql(db, text), into(ids);
   for (std::string& v : values) select, use(v);
   select.execute();
   return {ids.begin(), ids.end()};
@@ -154,8 +157,10 @@ std::vector<ActVersion> history(Poco::Data::Session& db, std::int64_t id) {
     Poco::Int64 at = todo.front();
     todo.pop_front();
     std::vector<Poco::Int64> amends, amended_by;
-    db << "SELECT amends_id FROM amendments WHERE document_id = ? ORDER BY amends_id", into(amends), use(at), now;
-    db << "SELECT document_id FROM amendments WHERE amends_id = ? ORDER BY document_id", into(amended_by), use(at), now;
+    db << sql(db, "SELECT amends_id FROM amendments WHERE document_id = ? ORDER BY amends_id"), into(amends), use(at),
+        now;
+    db << sql(db, "SELECT document_id FROM amendments WHERE amends_id = ? ORDER BY document_id"), into(amended_by),
+        use(at), now;
     ActVersion& v = versions[at];
     v.id = at;
     v.amends.assign(amends.begin(), amends.end());
@@ -168,9 +173,9 @@ std::vector<ActVersion> history(Poco::Data::Session& db, std::int64_t id) {
   for (auto& [at, v] : versions) {
     Poco::Data::Statement select(db);
     Poco::Int64 key = at;
-    select << "SELECT date, number, title, region_code, kind,"
-              " (SELECT count(*) FROM roadmaps WHERE document_id = d.id),"
-              " (SELECT count(*) FROM measures WHERE document_id = d.id) FROM documents d WHERE id = ?",
+    select << sql(db, "SELECT date, number, title, region_code, kind,"
+                      " (SELECT count(*) FROM roadmaps WHERE document_id = d.id),"
+                      " (SELECT count(*) FROM measures WHERE document_id = d.id) FROM documents d WHERE id = ?"),
         use(key);
     select.execute();
     Poco::Data::RecordSet rs(select);

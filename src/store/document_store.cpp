@@ -1,13 +1,15 @@
 // The store: docs/sqlite.md's tables plus `sources` (the bytes, keyed by
 // their SHA-256) and `karta_store` (the schema version), in one SQLite
-// database. One connection behind a mutex: SQLite serialises writers
-// anyway, and a store's statements take milliseconds where an extraction
-// takes tens of them, so extraction runs outside.
+// database or in a PostgreSQL one that several servers share
+// (write/sql_dialect.hpp). One connection behind a mutex: SQLite serialises
+// writers anyway, writers of a PostgreSQL store take one lock, and a
+// store's statements take milliseconds where an extraction takes tens of
+// them, so extraction runs outside.
 #include "karta/store.hpp"
 
 #include <Poco/Data/LOB.h>
 #include <Poco/Data/RecordSet.h>
-#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/PostgreSQL/SessionImpl.h>
 #include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
@@ -15,6 +17,7 @@
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Timestamp.h>
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include <mutex>
@@ -24,6 +27,7 @@
 #include "store/amendment_chain.hpp"
 #include "store/nullable_text.hpp"
 #include "store/measure_words.hpp"
+#include "write/sql_dialect.hpp"
 #include "write/sqlite_tables.hpp"
 
 namespace karta {
@@ -31,6 +35,8 @@ namespace {
 
 using namespace Poco::Data::Keywords;
 using Poco::Data::Session;
+using sql_dialect::on_postgresql;
+using sql_dialect::sql;
 
 constexpr int kSchemaVersion = 4;
 
@@ -39,8 +45,13 @@ void migrate_to(Session& db, int version, const TokenStemmer& stemmer) {
   switch (version) {
     case 1:
       sqlite_tables::create_tables(db);
-      db << "CREATE TABLE sources (document_id INTEGER PRIMARY KEY REFERENCES documents(id),"
-            " sha256 TEXT NOT NULL UNIQUE, name TEXT NOT NULL, bytes BLOB NOT NULL, ingested_at TEXT NOT NULL)",
+      // Deferrable on PostgreSQL: a reindexed document's rows are rewritten
+      // under its id, checked at the commit (SQLite: defer_foreign_keys).
+      db << (on_postgresql(db) ? "CREATE TABLE sources (document_id INTEGER PRIMARY KEY REFERENCES documents(id)"
+                                 " DEFERRABLE, sha256 TEXT NOT NULL UNIQUE, name TEXT NOT NULL, bytes BYTEA NOT NULL,"
+                                 " ingested_at TEXT NOT NULL)"
+                               : "CREATE TABLE sources (document_id INTEGER PRIMARY KEY REFERENCES documents(id),"
+                                 " sha256 TEXT NOT NULL UNIQUE, name TEXT NOT NULL, bytes BLOB NOT NULL, ingested_at TEXT NOT NULL)"),
           now;
       db << "CREATE TABLE karta_store (schema_version INTEGER NOT NULL)", now;
       db << "INSERT INTO karta_store VALUES (0)", now;
@@ -58,20 +69,45 @@ void migrate_to(Session& db, int version, const TokenStemmer& stemmer) {
       amendment_chain::create(db);   // the links of the acts already stored made too
       break;
   }
-  db << "UPDATE karta_store SET schema_version = ?", use(version), now;
+  db << sql(db, "UPDATE karta_store SET schema_version = ?"), use(version), now;
 }
+
+// The lock every writer of a PostgreSQL store takes, whichever host it
+// runs on: the key of pg_advisory_xact_lock, held to the commit.
+constexpr const char* kWriterLock = "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(4718112018)) AS writer";
 
 // BEGIN IMMEDIATE, not Poco's deferred BEGIN: a transaction that reads
 // (the sha256, the last ids) before it writes fails with SQLITE_BUSY, which
 // no busy timeout retries, when another process (karta watch beside karta
 // serve) commits in between; taking the write lock first makes it wait.
-void begin_writing(Session& db) { db << "BEGIN IMMEDIATE", now; }
+// On PostgreSQL the same: one writer at a time, the others wait for it, so
+// that the sha256 looked at and the ids chosen are still free at the commit.
+void begin_writing(Session& db) {
+  if (!on_postgresql(db)) {
+    db << "BEGIN IMMEDIATE", now;
+    return;
+  }
+  db << "BEGIN", now;
+  int held = 0;
+  db << kWriterLock, into(held), now;
+}
+
+// A read that spans statements sees one state of the store.
+void begin_reading(Session& db) {
+  db << (on_postgresql(db) ? "BEGIN ISOLATION LEVEL REPEATABLE READ" : "BEGIN"), now;
+}
+
+bool in_transaction(Session& db) {
+  if (on_postgresql(db))
+    return PQtransactionStatus(static_cast<Poco::Data::PostgreSQL::SessionImpl*>(db.impl())->handle()) != PQTRANS_IDLE;
+  return !sqlite3_get_autocommit(Poco::Data::SQLite::Utility::dbHandle(db));
+}
 
 // After a failed statement: the transaction it was in, if one is open, is
-// undone (a failure of the rollback itself leaves SQLite's own undo).
+// undone (a failure of the rollback itself leaves the database's own undo).
 void roll_back_open(Session& db) noexcept {
   try {
-    if (!sqlite3_get_autocommit(Poco::Data::SQLite::Utility::dbHandle(db))) db << "ROLLBACK", now;
+    if (in_transaction(db)) db << "ROLLBACK", now;
   } catch (const Poco::Exception&) {
   }
 }
@@ -90,11 +126,11 @@ struct Filter {
 
 // A page in a stable order: without ORDER BY, SQLite may return rows in any
 // order, and the pages of a listing would overlap or skip.
-Poco::Data::RecordSet query(Session& db, const std::string& sql, Filter& filter, const std::string& order, int limit,
+Poco::Data::RecordSet query(Session& db, const std::string& text, Filter& filter, const std::string& order, int limit,
                             std::int64_t offset) {
   Poco::Data::Statement select(db);
-  select << sql + filter.where + " ORDER BY " + order + " LIMIT " + std::to_string(limit) + " OFFSET " +
-                std::to_string(offset);
+  select << sql_dialect::sql(db, text + filter.where + " ORDER BY " + order + " LIMIT " + std::to_string(limit) +
+                                   " OFFSET " + std::to_string(offset));
   for (std::string& v : filter.values) select, use(v);
   select.execute();
   return Poco::Data::RecordSet(select);
@@ -108,37 +144,44 @@ struct DocumentStore::Impl {
   std::unique_ptr<Session> db;
   std::unique_ptr<TokenStemmer> stemmer;   // the word index's stems; used under `mutex` (it caches)
 
-  [[noreturn]] void fail(const Poco::Exception& e) const { throw StoreError(path + ": " + e.displayText()); }
+  [[noreturn]] void fail(const Poco::Exception& e) const {
+    throw StoreError(sql_dialect::shown(path) + ": " + e.displayText());
+  }
 };
 
 DocumentStore::DocumentStore(const std::string& path, const RuleSet& rules) : impl_(std::make_unique<Impl>()) {
   impl_->path = path;
   impl_->stemmer = std::make_unique<TokenStemmer>(rules);
-  static std::once_flag registered;
-  std::call_once(registered, [] { Poco::Data::SQLite::Connector::registerConnector(); });
+  const std::string shown = sql_dialect::shown(path);
   try {
-    impl_->db = std::make_unique<Session>("SQLite", path);
+    impl_->db = std::make_unique<Session>(sql_dialect::open(path));
     Session& db = *impl_->db;
-    int wait_ms = 0;
-    db << "PRAGMA busy_timeout = 10000", into(wait_ms), now;   // first: the pragmas below may wait too
-    std::string mode;
-    db << "PRAGMA journal_mode = WAL", into(mode), now;
-    // FULL: a document the client was told is stored survives a power cut too.
-    db << "PRAGMA synchronous = FULL", now;
-    db << "PRAGMA foreign_keys = ON", now;
+    const bool postgres = on_postgresql(db);
+    if (!postgres) {
+      int wait_ms = 0;
+      db << "PRAGMA busy_timeout = 10000", into(wait_ms), now;   // first: the pragmas below may wait too
+      std::string mode;
+      db << "PRAGMA journal_mode = WAL", into(mode), now;
+      // FULL: a document the client was told is stored survives a power cut too.
+      db << "PRAGMA synchronous = FULL", now;
+      db << "PRAGMA foreign_keys = ON", now;
+    }
     // Looked at under the write lock: two processes opening a new store at
     // once must not both create it.
     begin_writing(db);
     int tables = 0, ours = 0;
-    db << "SELECT count(*) FROM sqlite_master WHERE type = 'table'", into(tables), now;
-    db << "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'karta_store'", into(ours), now;
+    const std::string catalogue = postgres ? "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
+                                           : "SELECT count(*) FROM sqlite_master WHERE type = 'table'";
+    db << catalogue, into(tables), now;
+    db << catalogue + (postgres ? " AND table_name = 'karta_store'" : " AND name = 'karta_store'"), into(ours), now;
     if (tables > 0 && ours == 0)
-      throw StoreError(path + ": holds tables but is not a karta store (an export of `karta export --sqlite` "
-                              "is a snapshot, not a store)");
+      throw StoreError(shown + (postgres ? ": holds tables but is not a karta store"
+                                         : ": holds tables but is not a karta store (an export of `karta export --sqlite` "
+                                           "is a snapshot, not a store)"));
     int version = 0;
     if (ours) db << "SELECT schema_version FROM karta_store", into(version), now;
     if (version > kSchemaVersion)
-      throw StoreError(path + ": store schema version " + std::to_string(version) + " is newer than this karta's (" +
+      throw StoreError(shown + ": store schema version " + std::to_string(version) + " is newer than this karta's (" +
                        std::to_string(kSchemaVersion) + "): upgrade karta");
     for (int v = version + 1; v <= kSchemaVersion; ++v) migrate_to(db, v, *impl_->stemmer);
     db << "COMMIT", now;
@@ -157,11 +200,11 @@ std::optional<StoredDocument> DocumentStore::find(const std::string& sha256) con
     Session& db = *impl_->db;
     std::vector<Poco::Int64> ids;
     std::string sha = sha256;
-    db << "SELECT document_id FROM sources WHERE sha256 = ?", into(ids), use(sha), now;
+    db << sql(db, "SELECT document_id FROM sources WHERE sha256 = ?"), into(ids), use(sha), now;
     if (ids.empty()) return std::nullopt;
     StoredDocument d;
     d.id = ids.front();
-    db << "SELECT extraction_json FROM documents WHERE id = ?", into(d.extraction_json), use(d.id), now;
+    db << sql(db, "SELECT extraction_json FROM documents WHERE id = ?"), into(d.extraction_json), use(d.id), now;
     return d;
   } catch (const Poco::Exception& e) {
     impl_->fail(e);
@@ -180,12 +223,12 @@ StoredDocument DocumentStore::add(const std::string& name, std::string_view sour
     begin_writing(db);
     std::vector<Poco::Int64> ids;
     std::string sha = sha256;
-    db << "SELECT document_id FROM sources WHERE sha256 = ?", into(ids), use(sha), now;
+    db << sql(db, "SELECT document_id FROM sources WHERE sha256 = ?"), into(ids), use(sha), now;
     if (!ids.empty()) {
       // Stored meanwhile by another upload of the same bytes: that copy stands.
       db << "ROLLBACK", now;
       d.id = ids.front();
-      db << "SELECT extraction_json FROM documents WHERE id = ?", into(d.extraction_json), use(d.id), now;
+      db << sql(db, "SELECT extraction_json FROM documents WHERE id = ?"), into(d.extraction_json), use(d.id), now;
       return d;
     }
     int last = 0;
@@ -198,7 +241,8 @@ StoredDocument DocumentStore::add(const std::string& name, std::string_view sour
     Poco::Data::BLOB bytes(reinterpret_cast<const unsigned char*>(source.data()), source.size());
     std::string stored_name = name;
     const std::string at = Poco::DateTimeFormatter::format(Poco::Timestamp(), Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
-    db << "INSERT INTO sources VALUES (?, ?, ?, ?, ?)", bind(id), use(sha), use(stored_name), use(bytes), bind(at), now;
+    db << sql(db, "INSERT INTO sources VALUES (?, ?, ?, ?, ?)"), bind(id), use(sha), use(stored_name), use(bytes), bind(at),
+        now;
     db << "COMMIT", now;
     d.id = id;
     d.created = true;
@@ -214,7 +258,7 @@ std::optional<std::string> DocumentStore::extraction_json(std::int64_t id) const
   try {
     std::vector<std::string> json;
     Poco::Int64 key = id;
-    *impl_->db << "SELECT extraction_json FROM documents WHERE id = ?", into(json), use(key), now;
+    *impl_->db << sql(*impl_->db, "SELECT extraction_json FROM documents WHERE id = ?"), into(json), use(key), now;
     if (json.empty()) return std::nullopt;
     return json.front();
   } catch (const Poco::Exception& e) {
@@ -228,8 +272,8 @@ std::optional<StoredSource> DocumentStore::source(std::int64_t id) const {
     std::vector<std::string> names, shas;
     std::vector<Poco::Data::BLOB> blobs;
     Poco::Int64 key = id;
-    *impl_->db << "SELECT name, sha256, bytes FROM sources WHERE document_id = ?", into(names), into(shas), into(blobs),
-        use(key), now;
+    *impl_->db << sql(*impl_->db, "SELECT name, sha256, bytes FROM sources WHERE document_id = ?"), into(names), into(shas),
+        into(blobs), use(key), now;
     if (names.empty()) return std::nullopt;
     StoredSource s;
     s.name = names.front();
@@ -259,12 +303,12 @@ std::vector<std::string> DocumentStore::extraction_jsons(const std::vector<std::
     // One read transaction: a document stored between the two statements
     // must not change which versions are in force under the reader.
     Session& db = *impl_->db;
-    db << "BEGIN", now;
+    begin_reading(db);
     std::vector<std::string> out;
     for (std::int64_t id : amendment_chain::in_force(db, regions, on, replaced_too)) {
       Poco::Int64 key = id;
       std::string json;
-      db << "SELECT extraction_json FROM documents WHERE id = ?", into(json), use(key), now;
+      db << sql(db, "SELECT extraction_json FROM documents WHERE id = ?"), into(json), use(key), now;
       out.push_back(std::move(json));
     }
     db << "COMMIT", now;
@@ -331,16 +375,19 @@ std::vector<StoredMeasure> DocumentStore::measures(const MeasureQuery& q) const 
             " AND EXISTS (SELECT 1 FROM measures r WHERE r.document_id = a.document_id))");
     f.add(q.entity_kind, "EXISTS (SELECT 1 FROM mentions x WHERE x.measure_id = m.id AND x.kind = ?)");
     if (q.text) {
-      const auto match = measure_words::match_query(*q.text, *impl_->stemmer);
+      const auto match = measure_words::match_query(*impl_->db, *q.text, *impl_->stemmer);
       if (!match) return {};   // only stop words: nothing is about them
-      f.add(match, "m.id IN (SELECT rowid FROM measure_words WHERE measure_words MATCH ?)");
+      f.add(match, measure_words::match_clause(*impl_->db));
     }
     // Mention texts joined by the unit separator, which no cell text holds.
     Poco::Data::RecordSet rs = query(
         *impl_->db,
         "SELECT m.document_id, d.region_code, m.number, m.title, m.deadline_text, m.deadline_start, m.deadline_end,"
-        " (SELECT group_concat(text, char(31)) FROM (SELECT text FROM mentions WHERE measure_id = m.id"
-        "  AND role = 'responsible' ORDER BY position))"
+        + std::string(on_postgresql(*impl_->db)
+                          ? " (SELECT string_agg(text, chr(31) ORDER BY position) FROM mentions WHERE measure_id = m.id"
+                            "  AND role = 'responsible')"
+                          : " (SELECT group_concat(text, char(31)) FROM (SELECT text FROM mentions WHERE measure_id = m.id"
+                            "  AND role = 'responsible' ORDER BY position))") +
         " FROM measures m JOIN documents d ON d.id = m.document_id",
         f, q.due_from || q.due_to ? "m.deadline_end, m.id" : "m.id", q.limit, q.offset);
     std::vector<StoredMeasure> out;
@@ -398,13 +445,13 @@ std::string DocumentStore::replace(std::int64_t id, const Extraction& x) {
     begin_writing(db);
     int found = 0;
     Poco::Int64 key = id;
-    db << "SELECT count(*) FROM documents WHERE id = ?", into(found), use(key), now;
+    db << sql(db, "SELECT count(*) FROM documents WHERE id = ?"), into(found), use(key), now;
     if (!found) {
       db << "ROLLBACK", now;
-      throw StoreError(impl_->path + ": no document " + std::to_string(id));
+      throw StoreError(sql_dialect::shown(impl_->path) + ": no document " + std::to_string(id));
     }
     // sources.document_id names the row rewritten under the same id: checked at the commit.
-    db << "PRAGMA defer_foreign_keys = ON", now;
+    db << (on_postgresql(db) ? "SET CONSTRAINTS ALL DEFERRED" : "PRAGMA defer_foreign_keys = ON"), now;
     measure_words::remove_document(db, static_cast<int>(id));
     amendment_chain::unlink_document(db, id);
     sqlite_tables::delete_document(db, static_cast<int>(id));

@@ -1,37 +1,43 @@
 // One INSERT prepared once and run for every row of its table, on the
-// SQLite connection behind a Poco::Data session. Poco builds, binds and
-// prepares a new statement for each `db << sql, bind(…), now`: about 30 µs
-// a row, which made storing a typical order (some 300 rows) cost more than
-// extracting it. The rows join whatever transaction the session holds.
+// connection behind a Poco::Data session (SQLite's, or PostgreSQL's for the
+// team store). Poco builds, binds and prepares a new statement for each
+// `db << sql, bind(…), now`: about 30 µs a row on SQLite — which made
+// storing a typical order (some 300 rows) cost more than extracting it —
+// and four round trips to a PostgreSQL server. The rows join whatever
+// transaction the session holds.
 #pragma once
 
 #include <Poco/Data/Session.h>
 #include <Poco/Nullable.h>
 #include <Poco/Types.h>
 
+#include <memory>
+#include <optional>
 #include <string>
-
-struct sqlite3;
-struct sqlite3_stmt;
 
 namespace karta::sqlite_tables {
 
 class PreparedInsert {
  public:
-  // Throws Poco::Data::DataException (SQLite's message) when `sql` does not prepare.
+  // `sql` with `?` placeholders. Throws Poco::Data::DataException (the
+  // database's message) when it does not prepare.
   PreparedInsert(Poco::Data::Session& db, const char* sql);
   ~PreparedInsert();
   PreparedInsert(const PreparedInsert&) = delete;
   PreparedInsert& operator=(const PreparedInsert&) = delete;
 
-  // Binds the values to ?1, ?2, … and inserts the row; a null Nullable is NULL.
-  // Throws a Poco::Data exception when the row is refused (a constraint, a full disk).
+  // Binds the values to the placeholders in order and inserts the row; a
+  // null Nullable is NULL. Throws a Poco::Data exception when the row is
+  // refused (a constraint, a full disk).
   template <typename... Values>
   void row(const Values&... values) {
     int column = 0;
     (bind(++column, values), ...);
     run();
   }
+
+  // The database's side: a SQLite statement or a PostgreSQL prepared one.
+  class Connection;
 
  private:
   void bind(int column, int value);
@@ -42,8 +48,7 @@ class PreparedInsert {
   void bind(int column, const Poco::Nullable<int>& value);
   void run();
 
-  sqlite3* db_;
-  sqlite3_stmt* statement_ = nullptr;
+  std::unique_ptr<Connection> connection_;
 };
 
 }  // namespace karta::sqlite_tables

@@ -9,6 +9,7 @@
 #include "write/json_stream.hpp"
 #include "write/measure_walk.hpp"
 #include "write/prepared_insert.hpp"
+#include "write/sql_dialect.hpp"
 
 #define KARTA_SQLITE_TABLES_VERSION "1"
 
@@ -95,6 +96,41 @@ const char* kSchema[] = {
     "PRAGMA user_version = " KARTA_SQLITE_TABLES_VERSION,
 };
 
+// The view on PostgreSQL (the team store): string_agg for group_concat, and
+// the JSON lists read with jsonb_array_elements_text.
+const char* kPostgresView =
+    "CREATE VIEW measures_flat AS SELECT d.region_code AS region, d.region_name, d.path AS source,"
+    " r.position + 1 AS roadmap, m.direction_number AS direction, m.direction_title, m.system_measure_number AS"
+    " system_measure, m.system_measure_title, m.number AS measure_id, m.title,"
+    " (SELECT string_agg(text, ' | ' ORDER BY position) FROM mentions WHERE measure_id = m.id AND role = 'responsible')"
+    "  AS responsible,"
+    " (SELECT string_agg(entity, ' | ' ORDER BY position) FROM mentions WHERE measure_id = m.id AND role = 'responsible'"
+    "  AND entity IS NOT NULL) AS responsible_entities,"
+    " (SELECT string_agg(kind, ' | ' ORDER BY position) FROM mentions WHERE measure_id = m.id AND role = 'responsible')"
+    "  AS responsible_kinds,"
+    " (SELECT string_agg(text, ' | ' ORDER BY position) FROM mentions WHERE measure_id = m.id AND role = 'executor')"
+    "  AS executors,"
+    " (SELECT string_agg(entity, ' | ' ORDER BY position) FROM mentions WHERE measure_id = m.id AND role = 'executor'"
+    "  AND entity IS NOT NULL) AS executor_entities,"
+    " (SELECT string_agg(kind, ' | ' ORDER BY position) FROM mentions WHERE measure_id = m.id AND role = 'executor')"
+    "  AS executor_kinds,"
+    " m.deadline_text, m.deadline_kind, m.deadline_start, m.deadline_end, m.deadline_frequency,"
+    " (SELECT string_agg(value, ' | ') FROM jsonb_array_elements_text(m.deadline_months::jsonb)) AS deadline_months,"
+    " m.deadline_plan, m.result_text AS result,"
+    " (SELECT string_agg(value, ' | ') FROM jsonb_array_elements_text(m.result_kinds::jsonb)) AS result_kinds"
+    " FROM measures m JOIN documents d ON d.id = m.document_id JOIN roadmaps r ON r.id = m.roadmap_id"
+    " ORDER BY m.document_id, r.position, m.position";
+
+// A SQLite statement of kSchema as PostgreSQL takes it: REAL is a 4-byte
+// float there, the view is kPostgresView, the file's user_version has no
+// counterpart (the store keeps its own version in karta_store).
+std::string postgres_form(const std::string& statement) {
+  if (statement.rfind("CREATE VIEW", 0) == 0) return kPostgresView;
+  std::string out = statement;
+  for (std::size_t at; (at = out.find(" REAL ")) != std::string::npos;) out.replace(at, 6, " DOUBLE PRECISION ");
+  return out;
+}
+
 // One prepared INSERT a table, for all of a document's rows.
 struct Inserts {
   explicit Inserts(Session& db)
@@ -135,7 +171,11 @@ void insert_measure(Inserts& in, int document, int roadmap, const PlacedMeasure&
 }  // namespace
 
 void create_tables(Session& db) {
-  for (const char* statement : kSchema) db << statement, now;
+  const bool postgres = sql_dialect::on_postgresql(db);
+  for (const char* statement : kSchema) {
+    if (!postgres) db << statement, now;
+    else if (std::string(statement).rfind("PRAGMA", 0) != 0) db << postgres_form(statement), now;
+  }
 }
 
 RowIds RowIds::after_last(Session& db) {
@@ -193,7 +233,7 @@ void delete_document(Session& db, int id) {
                           "DELETE FROM entities WHERE document_id = ?", "DELETE FROM act_references WHERE document_id = ?",
                           "DELETE FROM definitions WHERE document_id = ?", "DELETE FROM indicators WHERE document_id = ?",
                           "DELETE FROM diagnostics WHERE document_id = ?", "DELETE FROM documents WHERE id = ?"})
-    db << sql, bind(id), now;
+    db << sql_dialect::sql(db, sql), bind(id), now;
 }
 
 }  // namespace karta::sqlite_tables

@@ -21,12 +21,19 @@ free port with a temporary SQLite store.
   included — 404, unknown parameters 400; every error is {"error": {code, message}}.
 - The hostile-input set uploaded through the API: only 200/201/413/422, and
   the server still answers /healthz afterwards.
+- Two servers on one store, the same files uploaded to both at once: each
+  stored once, under one id.
 - A store of schema version 1 is migrated when a server opens it.
 - SIGKILL in the middle of 50 uploads: the store passes SQLite's integrity
   check, a restarted server lists only whole documents, and every client
   that got 201 finds its document with the bytes it sent.
 
-usage: serve_api_test.py KARTA SOURCE_DIR HOSTILE_DIR
+With --postgresql (done-when 4), all of it again against a PostgreSQL server
+the test starts itself: Debian's initdb into a temporary directory (as the
+postgres user when run as root), pg_ctl on a free loopback port, a database
+created for each store; what it reads of a store directly it asks psql.
+
+usage: serve_api_test.py KARTA SOURCE_DIR HOSTILE_DIR [--postgresql]
 """
 import collections
 import concurrent.futures
@@ -49,6 +56,7 @@ import re
 import yaml
 
 KARTA, SOURCE, HOSTILE = (pathlib.Path(a).resolve() for a in sys.argv[1:4])
+POSTGRESQL = "--postgresql" in sys.argv[4:]
 SLOW = 4 if os.environ.get("KARTA_SANITIZED") else 1
 TOKEN = "t0ken-for-the-test-7f3a"
 problems = []
@@ -65,6 +73,107 @@ TEMPLATES = [(re.compile(r"^/v1/documents/[1-9][0-9]*$"), "/v1/documents/{id}"),
 # changes a paragraph of the amendment and has no roadmap: it replaces nothing).
 REPLACED = {"orenburg-order-2024.txt"}
 AMENDMENTS = ["orenburg-order-2024.txt", "orenburg-amendment-2024.txt", "orenburg-wording-2025.txt"]
+
+
+class SqliteStores:
+    """Stores as SQLite files in the test's directory."""
+    name = "SQLite"
+
+    def new(self, tmp, name):
+        return str(tmp / (name + ".db"))
+
+    def rows(self, store, statement):
+        db = sqlite3.connect(store)
+        try:
+            out = db.execute(statement).fetchall()
+            db.commit()
+            return out
+        finally:
+            db.close()
+
+    def integrity(self, store):
+        return self.rows(store, "PRAGMA integrity_check")[0][0]
+
+    def indexes(self, store):
+        return {r[0] for r in self.rows(store, "SELECT name FROM sqlite_master WHERE type = 'index'")}
+
+    def stop(self):
+        pass
+
+
+class PostgresStores:
+    """One PostgreSQL cluster for the whole test, a database for each store."""
+    name = "PostgreSQL"
+
+    def __init__(self):
+        found = sorted(pathlib.Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+        if not found:
+            raise SystemExit("no PostgreSQL server installed (Debian: apt-get install postgresql)")
+        self.bin = found[-1].parent
+        self.dir = pathlib.Path(tempfile.mkdtemp(prefix="karta-pg-"))
+        # initdb refuses root: the cluster belongs to the postgres user then.
+        self.as_owner = []
+        if os.geteuid() == 0:
+            import pwd
+            owner = pwd.getpwnam("postgres")
+            os.chown(self.dir, owner.pw_uid, owner.pw_gid)
+            self.as_owner = ["runuser", "-u", "postgres", "--"]
+        subprocess.run([*self.as_owner, str(self.bin / "initdb"), "-D", str(self.dir / "data"), "-A", "trust", "-U",
+                        "karta", "-E", "UTF8", "--locale=C.UTF-8"], check=True, capture_output=True)
+        for attempt in range(5):
+            self.port = free_port()
+            r = subprocess.run([*self.as_owner, str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-w", "-t", "60",
+                                "-l", str(self.dir / "log"), "-o",
+                                "-p %d -c listen_addresses=127.0.0.1 -k %s -c fsync=on" % (self.port, self.dir), "start"],
+                               capture_output=True, text=True)
+            if r.returncode == 0:
+                break
+        else:
+            raise SystemExit("pg_ctl start failed: %s %s" % (r.stderr, (self.dir / "log").read_text()[-2000:]))
+        self.count = 0
+
+    def psql(self, database, statement):
+        r = subprocess.run(["psql", "-X", "-q", "-At", "-F", "\x1f", "-h", "127.0.0.1", "-p", str(self.port), "-U", "karta",
+                            "-d", database, "-v", "ON_ERROR_STOP=1", "-c", statement],
+                           capture_output=True, text=True, timeout=120)
+        if r.returncode != 0:
+            raise SystemExit("psql %r: %s" % (statement, r.stderr))
+        return r.stdout
+
+    def new(self, tmp, name):
+        self.count += 1
+        database = "%s_%d" % (name, self.count)
+        self.psql("postgres", "CREATE DATABASE %s" % database)
+        return "postgresql://karta@127.0.0.1:%d/%s" % (self.port, database)
+
+    def rows(self, store, statement):
+        out = self.psql(store.rsplit("/", 1)[1], statement)
+        return [tuple(int(v) if v.isdigit() else v for v in line.split("\x1f")) for line in out.splitlines()]
+
+    def integrity(self, store):
+        # No integrity_check: every table's rows read back whole, and the
+        # source of each document there (a commit is all or nothing).
+        orphans = self.rows(store, "SELECT count(*) FROM documents d WHERE NOT EXISTS"
+                                   " (SELECT 1 FROM sources s WHERE s.document_id = d.id)")[0][0]
+        return "ok" if orphans == 0 else "%d documents without their source" % orphans
+
+    def indexes(self, store):
+        return {r[0] for r in self.rows(store, "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")}
+
+    def stop(self):
+        subprocess.run([*self.as_owner, str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-m", "fast", "stop"],
+                       capture_output=True)
+        subprocess.run(["rm", "-rf", str(self.dir)])
+
+
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+STORES = None   # SqliteStores or PostgresStores, set by main()
 
 
 def observe(method, target, status):
@@ -146,8 +255,37 @@ def concurrent_uploads(server, files, times=3, clients=16):
         return list(zip(work, pool.map(server.upload, work)))
 
 
+def test_two_servers(tmp):
+    """Two servers on one store (two hosts behind a load balancer, or karta
+    serve beside another): the files uploaded to both at once, each twice,
+    are stored once each, under one id whichever server is asked."""
+    store = STORES.new(tmp, "shared")
+    (tmp / "a").mkdir()
+    (tmp / "b").mkdir()
+    servers = [Server(store, tmp / "a"), Server(store, tmp / "b")]
+    files = [f for f in inputs() if f.suffix in (".txt", ".docx")][:12]
+    work = [(servers[(i + k) % 2], f) for i, f in enumerate(files) for k in range(2)]
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(lambda w: (w[1], w[0].upload(w[1])), work))
+    refused = sorted((f.name, status) for f, (status, _, _) in results if status not in (200, 201))
+    check(not refused, "two servers refused uploads: %s" % refused[:4])
+    ids = collections.defaultdict(set)
+    for f, (status, doc, _) in results:
+        if status in (200, 201):
+            ids[f.name].add(doc)
+    check(all(len(v) == 1 for v in ids.values()), "two servers gave one file two ids: %s" %
+          {k: v for k, v in ids.items() if len(v) != 1})
+    created = sum(status == 201 for _, (status, _, _) in results)
+    check(created == len(ids), "two servers: %d uploads answered 201 for %d distinct files" % (created, len(ids)))
+    listings = [json.loads(srv.request("GET", "/v1/documents?limit=1000", token=False)[2])["documents"] for srv in servers]
+    check(listings[0] == listings[1] and len(listings[0]) == len(ids),
+          "two servers list %d and %d documents for %d files" % (len(listings[0]), len(listings[1]), len(ids)))
+    for srv in servers:
+        srv.stop()
+
+
 def test_uploads_and_queries(tmp):
-    server = Server(tmp / "k.db", tmp, "--max-file-mb", "20")
+    server = Server(STORES.new(tmp, "k"), tmp, "--max-file-mb", "20")
     files = inputs()
     results = concurrent_uploads(server, files)
     by_sha = collections.defaultdict(list)
@@ -346,7 +484,7 @@ def test_amendment_chain(tmp):
     changing a paragraph of that amendment's words — stored out of order —
     give one current roadmap for the region, the history shows all three, and
     the roadmap in force on a date is that date's."""
-    server = Server(tmp / "chain.db", tmp)
+    server = Server(STORES.new(tmp, "chain"), tmp)
     fixtures = SOURCE / "tests" / "fixtures" / "amendments"
     ids = {}
     # The amendment before the act it amends: the link is made whichever comes first.
@@ -426,7 +564,7 @@ def test_amendment_chain(tmp):
 
 
 def test_kill_mid_upload(tmp):
-    store = tmp / "kill.db"
+    store = STORES.new(tmp, "kill")
     server = Server(store, tmp)
     base = (SOURCE / "tests" / "fixtures" / "kostroma-order-2025.txt").read_bytes()
     uploads = tmp / "uploads"
@@ -462,12 +600,11 @@ def test_kill_mid_upload(tmp):
         t.join(timeout=60)
     created = {p: doc for p, (status, doc) in got.items() if status == 201}
     check(15 <= len(got) < 50, "the kill came after %d of 50 answers (wanted it mid-way)" % len(got))
-    db = sqlite3.connect(str(store))
-    check(db.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "the store fails SQLite's integrity check")
-    rows = db.execute("SELECT count(*) FROM documents").fetchone()[0]
-    sources = db.execute("SELECT count(*) FROM sources").fetchone()[0]
+    integrity = STORES.integrity(store)
+    check(integrity == "ok", "the store after the kill: %s" % integrity)
+    rows = STORES.rows(store, "SELECT count(*) FROM documents")[0][0]
+    sources = STORES.rows(store, "SELECT count(*) FROM sources")[0][0]
     check(rows == sources, "after the kill: %d documents but %d sources" % (rows, sources))
-    db.close()
     server = Server(store, tmp)
     status, _, data = server.request("GET", "/v1/documents?limit=1000", token=False)
     listed = json.loads(data)["documents"]
@@ -496,16 +633,20 @@ def test_kill_mid_upload(tmp):
 
 def test_refusals(tmp):
     # A store that is not one, and a server without tokens.
-    not_store = tmp / "export.db"
-    db = sqlite3.connect(str(not_store))
-    db.execute("CREATE TABLE documents (id INTEGER)")
-    db.commit()
-    db.close()
+    not_store = STORES.new(tmp, "export")
+    STORES.rows(not_store, "CREATE TABLE documents (id INTEGER)")
     r = subprocess.run([str(KARTA), "serve", "--store", str(not_store), "--port", "0"], capture_output=True, text=True,
                        timeout=60 * SLOW)
     check(r.returncode == 3 and "not a karta store" in r.stderr and str(not_store) in r.stderr,
           "serve on a database that is not a store: %s %r" % (r.returncode, r.stderr))
-    proc = subprocess.Popen([str(KARTA), "serve", "--store", str(tmp / "open.db"), "--port", "0"], stdout=subprocess.PIPE,
+    if POSTGRESQL:
+        # A password in the URI is never shown; a server that refuses is named.
+        hidden = "postgresql://karta:s3cret-word@127.0.0.1:%d/no_such_database" % STORES.port
+        r = subprocess.run([str(KARTA), "serve", "--store", hidden, "--port", "0"], capture_output=True, text=True,
+                           timeout=60 * SLOW)
+        check(r.returncode == 3 and "no_such_database" in r.stderr and "s3cret" not in r.stderr,
+              "serve on a database that does not exist: %s %r" % (r.returncode, r.stderr))
+    proc = subprocess.Popen([str(KARTA), "serve", "--store", STORES.new(tmp, "open"), "--port", "0"], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     line = proc.stdout.readline()
     check("uploads are refused" in line, "a server without --tokens says so: %r" % line)
@@ -520,22 +661,16 @@ def test_refusals(tmp):
     check(proc.returncode == 0, "serve exits 0 on SIGINT, got %s" % proc.returncode)
 
     # A store of schema version 1 (before the query indexes) is migrated at start, its documents kept.
-    old = tmp / "v1.db"
+    old = STORES.new(tmp, "v1")
     server = Server(old, tmp)
     status, _, _ = server.upload(SOURCE / "corpus" / "tyumen-roadmap-2023.docx")
     check(status == 201, "an upload to a new store: %s" % status)
     chain = [server.upload(SOURCE / "tests" / "fixtures" / "amendments" / n)[1] for n in AMENDMENTS[:2]]
     server.stop()
-    db = sqlite3.connect(str(old))
-    db.execute("DROP INDEX measures_by_due")
-    db.execute("DROP INDEX documents_by_region")
-    db.execute("DROP TABLE measure_words")
-    db.execute("DROP TABLE amendments")
-    db.execute("DROP INDEX documents_by_date")
-    db.execute("DROP INDEX references_by_date")
-    db.execute("UPDATE karta_store SET schema_version = 1")
-    db.commit()
-    db.close()
+    for statement in ("DROP INDEX measures_by_due", "DROP INDEX documents_by_region", "DROP TABLE measure_words",
+                      "DROP TABLE amendments", "DROP INDEX documents_by_date", "DROP INDEX references_by_date",
+                      "UPDATE karta_store SET schema_version = 1"):
+        STORES.rows(old, statement)
     server = Server(old, tmp)
     status, _, data = server.request("GET", "/healthz", token=False)
     health = json.loads(data) if status == 200 else {}
@@ -549,7 +684,7 @@ def test_refusals(tmp):
     server.stop()
     check(linked == chain, "after migration 4 the history of the order is %s, not %s" % (linked, chain))
     check(found, "q= finds nothing among the measures stored before the word index")
-    indexes = {r[0] for r in sqlite3.connect(str(old)).execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    indexes = STORES.indexes(old)
     check(health.get("schema_version") == 4 and health.get("documents") == 3 and
           {"measures_by_due", "documents_by_region"} <= indexes,
           "a version-1 store after a restart: %s, indexes %s" % (health, sorted(indexes)))
@@ -573,14 +708,20 @@ def test_api_description():
 
 
 def main():
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = pathlib.Path(tmp)
-        for test in (test_uploads_and_queries, test_amendment_chain, test_kill_mid_upload, test_refusals):
-            d = tmp / test.__name__
-            d.mkdir()
-            test(d)
+    global STORES
+    STORES = PostgresStores() if POSTGRESQL else SqliteStores()
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = pathlib.Path(tmp)
+            for test in (test_uploads_and_queries, test_two_servers, test_amendment_chain, test_kill_mid_upload,
+                         test_refusals):
+                d = tmp / test.__name__
+                d.mkdir()
+                test(d)
+    finally:
+        STORES.stop()
     test_api_description()
-    print("%d problems" % len(problems))
+    print("%d problems (stores on %s)" % (len(problems), STORES.name))
     return 1 if problems else 0
 
 
