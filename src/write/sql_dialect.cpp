@@ -16,8 +16,7 @@ bool is_uri(const std::string& where) {
 
 bool on_postgresql(Poco::Data::Session& db) { return db.connector() == Poco::Data::PostgreSQL::Connector::KEY; }
 
-std::string sql(Poco::Data::Session& db, const std::string& text) {
-  if (!on_postgresql(db)) return text;
+std::string numbered_placeholders(const std::string& text) {
   std::string out;
   out.reserve(text.size() + 16);
   int n = 0;
@@ -28,6 +27,10 @@ std::string sql(Poco::Data::Session& db, const std::string& text) {
     else out += c;
   }
   return out;
+}
+
+std::string sql(Poco::Data::Session& db, const std::string& text) {
+  return on_postgresql(db) ? numbered_placeholders(text) : text;
 }
 
 namespace {

@@ -17,6 +17,8 @@ bool on_postgresql(Poco::Data::Session& db);
 // `text` with its `?` placeholders (outside quoted literals) numbered
 // `$1, $2, …` on PostgreSQL; as it is on SQLite.
 std::string sql(Poco::Data::Session& db, const std::string& text);
+// The same rewriting whatever the session: `$1, $2, …` for the `?`s.
+std::string numbered_placeholders(const std::string& text);
 
 // Opens the store's database: a PostgreSQL connection URI
 // (postgresql://user:password@host:port/name?option=value, or postgres://)
