@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/limit_options.hpp"
 #include "karta/reindex.hpp"
+#include "write/sql_dialect.hpp"
 #include "karta/version.hpp"
 
 namespace karta::cli {
@@ -82,8 +83,13 @@ Command add_store_command(CLI::App& app) {
   c->require_subcommand(1);
   CLI::App* reindex = c->add_subcommand("reindex", "Extract every stored source again with these rules, a document a "
                                                    "transaction, and say what changed");
-  reindex->add_option("--store", a->store, "the store of karta serve / karta watch (a SQLite file or postgresql://…)")->required()
-      ->check(CLI::ExistingFile);
+  // A SQLite store must exist (reindex creates none); a server's database is the server's to tell.
+  const CLI::Validator store_or_uri(
+      [](std::string& value) { return sql_dialect::is_uri(value) ? std::string() : CLI::ExistingFile(value); },
+      "FILE|URI");
+  reindex->add_option("--store", a->store, "the store of karta serve / karta watch (a SQLite file or postgresql://…)")
+      ->required()
+      ->check(store_or_uri);
   reindex->add_flag("--dry-run", a->dry_run, "say what would change; write nothing");
   reindex->add_option("--rules", a->rules, "rule files (default: $KARTA_RULES, else the installed or bundled rules)");
   add_limit_options(reindex, a->limits);

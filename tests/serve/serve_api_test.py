@@ -22,7 +22,8 @@ free port with a temporary SQLite store.
 - The hostile-input set uploaded through the API: only 200/201/413/422, and
   the server still answers /healthz afterwards.
 - Two servers on one store, the same files uploaded to both at once: each
-  stored once, under one id.
+  stored once, under one id; then karta watch --once and karta store
+  reindex on that store.
 - A store of schema version 1 is migrated when a server opens it.
 - SIGKILL in the middle of 50 uploads: the store passes SQLite's integrity
   check, a restarted server lists only whole documents, and every client
@@ -282,6 +283,21 @@ def test_two_servers(tmp):
           "two servers list %d and %d documents for %d files" % (len(listings[0]), len(listings[1]), len(ids)))
     for srv in servers:
         srv.stop()
+    # karta watch and karta store reindex on the same store: a file stored already is only moved, a new one stored;
+    # the same rules again change nothing.
+    inbox = tmp / "inbox"
+    inbox.mkdir()
+    (inbox / files[0].name).write_bytes(files[0].read_bytes())
+    extra = next(f for f in inputs() if f.suffix == ".html")
+    (inbox / extra.name).write_bytes(extra.read_bytes())
+    r = subprocess.run([str(KARTA), "watch", str(inbox), "--store", store, "--once"], capture_output=True, text=True,
+                       timeout=120 * SLOW)
+    check(r.returncode == 0 and "(stored already)" in r.stdout and "done %s -> document %d," % (extra.name, len(ids) + 1)
+          in r.stdout, "karta watch --once on the shared store: %s %r %r" % (r.returncode, r.stdout, r.stderr[-300:]))
+    r = subprocess.run([str(KARTA), "store", "reindex", "--store", store], capture_output=True, text=True,
+                       timeout=300 * SLOW)
+    check(r.returncode == 0 and "0 changed, %d unchanged" % (len(ids) + 1) in r.stdout,
+          "karta store reindex with the same rules: %s %r %r" % (r.returncode, r.stdout[-300:], r.stderr[-300:]))
 
 
 def test_uploads_and_queries(tmp):
