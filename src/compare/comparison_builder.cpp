@@ -162,6 +162,17 @@ std::string Comparison::region_name(const std::string& key) const {
   return d && d->extraction.document.region ? d->extraction.document.region->name : key;
 }
 
+std::string Comparison::column_name(const std::string& key) const {
+  const std::string name = region_name(key);
+  const bool shared = std::any_of(keys.begin(), keys.end(), [&](const std::string& k) {
+    return k != key && region_name(k) == name;
+  });
+  const ComparedDocument* d = document(key);
+  if (!shared || !d) return name;
+  const ActInfo& act = d->extraction.document;
+  return name + ", " + (act.number ? "№ " + *act.number : act.date ? *act.date : key);
+}
+
 const ComparedDocument* Comparison::document(const std::string& key) const {
   for (const ComparedDocument& d : documents)
     if (d.key == key && d.compared()) return &d;

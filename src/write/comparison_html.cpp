@@ -84,6 +84,7 @@ h2 { font-size: 19px; margin: 28px 0 10px; }
 table.matrix { border-collapse: collapse; width: 100%; font-size: 14px; }
 .matrix th, .matrix td { border: 1px solid var(--line); padding: 5px 8px; vertical-align: top; }
 .matrix thead th { position: sticky; top: 0; z-index: 2; background: #edf2f7; text-align: left; }
+.matrix thead a.versions { font-size: 11px; font-weight: normal; white-space: nowrap; }
 .matrix tr.group th { background: #f7fafc; text-align: left; font-size: 14px; }
 .matrix tr.group th span { position: sticky; left: 8px; }
 .matrix td.id { white-space: nowrap; color: var(--muted); }
@@ -134,7 +135,7 @@ const char* kScript = R"JS(
       var button = cell.querySelector('button');
       button.setAttribute('aria-controls', detail);
       button.setAttribute('aria-expanded', 'false');
-      button.title = heads[i].textContent;
+      button.title = heads[i].firstChild.textContent;   // the name, not the versions' link
     });
   });
 })();
@@ -235,8 +236,9 @@ class Page {
     for (const std::string& key : c_.keys) {
       const ComparedDocument& d = *c_.document(key);
       const ActInfo& act = d.extraction.document;
-      out_ << "<article class=\"card\" data-region=\"" << esc(key) << "\" style=\"--region:" << colour_[key] << "\">\n"
-           << "<h3>" << esc(c_.region_name(key)) << "</h3>\n<p class=\"doc\">" << esc(act.title.value_or(d.extraction.source.path));
+      out_ << "<article class=\"card\" id=\"region-" << esc(key) << "\" data-region=\"" << esc(key) << "\" style=\"--region:"
+           << colour_[key] << "\">\n"
+           << "<h3>" << esc(c_.column_name(key)) << "</h3>\n<p class=\"doc\">" << esc(act.title.value_or(d.extraction.source.path));
       if (act.date) out_ << " · " << esc(*act.date);
       if (act.number) out_ << " · № " << esc(*act.number);
       out_ << "</p>\n<dl>\n";
@@ -291,7 +293,17 @@ class Page {
          << "Нажмите на ячейку, чтобы сравнить мероприятия регионов рядом.</p>\n";
     filters();
     out_ << "<table class=\"matrix\">\n<thead><tr><th class=\"id\">Пункт</th><th class=\"title\">Системообразующее мероприятие</th>";
-    for (const std::string& key : c_.keys) out_ << "<th data-region=\"" << esc(key) << "\">" << esc(c_.region_name(key)) << "</th>";
+    for (const std::string& key : c_.keys) {
+      out_ << "<th data-region=\"" << esc(key) << "\">" << esc(c_.column_name(key));
+      // The versions an amendment replaced, from the column's head: the card names them.
+      const auto n = std::count_if(c_.documents.begin(), c_.documents.end(), [&](const ComparedDocument& d) {
+        return d.replaced_by && !d.duplicate_of && d.key == key;
+      });
+      if (n > 0)
+        out_ << " <a class=\"versions\" href=\"#region-" << esc(key) << "\" title=\"Прежние редакции: " << n << "\">ред. "
+             << n + 1 << "</a>";
+      out_ << "</th>";
+    }
     out_ << "</tr></thead>\n<tbody>\n";
     int direction = -1, n = 0;
     bool specific_header = false;
@@ -370,14 +382,14 @@ class Page {
       out_ << "<p class=\"absent\">не запланировано";
       if (absent.size() <= kNamedAbsent) {
         out_ << ": ";
-        for (std::size_t i = 0; i < absent.size(); ++i) out_ << (i ? ", " : "") << esc(c_.region_name(absent[i]));
+        for (std::size_t i = 0; i < absent.size(); ++i) out_ << (i ? ", " : "") << esc(c_.column_name(absent[i]));
       } else {
         out_ << " в " << absent.size() << " регионах из " << c_.keys.size();
       }
       out_ << "</p>";
     }
     out_ << "<table><thead><tr>";
-    for (const std::string& key : planned) out_ << "<th>" << esc(c_.region_name(key)) << "</th>";
+    for (const std::string& key : planned) out_ << "<th>" << esc(c_.column_name(key)) << "</th>";
     out_ << "</tr><tr class=\"units\">";
     for (const std::string& key : planned) {
       out_ << "<td>";

@@ -72,7 +72,7 @@ void write_comparison_markdown(std::ostream& out, const Comparison& c) {
   for (const std::string& key : c.keys) {
     const ComparedDocument& d = *c.document(key);
     const ActInfo& act = d.extraction.document;
-    row(out, {c.region_name(key), act.title.value_or("—"), act.date.value_or("—"), act.number.value_or("—"),
+    row(out, {c.column_name(key), act.title.value_or("—"), act.date.value_or("—"), act.number.value_or("—"),
               std::to_string(d.measures), std::to_string(d.system_measures), std::to_string(d.items_covered),
               std::to_string(d.region_specific), d.extraction.source.path});
   }
@@ -100,7 +100,7 @@ void write_comparison_markdown(std::ostream& out, const Comparison& c) {
   if (any_duplicate) out << "\n";
 
   std::vector<std::string> columns = {"Пункт", "Мероприятие шаблона"};
-  for (const std::string& key : c.keys) columns.push_back(c.region_name(key));
+  for (const std::string& key : c.keys) columns.push_back(c.column_name(key));
   if (c.template_used) {
     out << "## Покрытие шаблона\n\n"
         << "В ячейке: номера системообразующих мероприятий региона (направление.номер) и сходство с пунктом шаблона; "

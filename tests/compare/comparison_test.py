@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -170,6 +171,12 @@ def acts_in_force(tmp, schema):
         html = (tmp / name / "comparison.html").read_text(encoding="utf-8")
         check('class="versions">Прежние редакции: <span class="version" title="%s"' % order in html,
               f"{name}: the region card names the earlier version")
+        check('<a class="versions" href="#region-RU-ORE"' in html and 'id="region-RU-ORE"' in html,
+              f"{name}: the column's head leads to the card with the earlier version")
+        # Two acts of one region in force (the amendment, and the wording act beside it): the heads say which is which.
+        heads = re.findall(r'<th data-region="(RU-ORE[^"]*)">([^<]*)', html)
+        check([h for _, h in heads] == ["Оренбургская область, № 01-21/1307 ", "Оренбургская область, № 01-21/58"],
+              f"{name}: the heads of Orenburg's two columns: {heads}")
     # Its own requisites in the appendix heading, or an order cited by an older act, replace nothing.
     r = run("compare", order, "-o", tmp / "alone")
     c = json.loads((tmp / "alone" / "comparison.json").read_text(encoding="utf-8"))
