@@ -68,7 +68,17 @@ Poco::Data::Session open(const std::string& where) {
     Poco::Data::PostgreSQL::Connector::registerConnector();
   });
   if (!is_uri(where)) return Poco::Data::Session(Poco::Data::SQLite::Connector::KEY, where);
-  return Poco::Data::Session(Poco::Data::PostgreSQL::Connector::KEY, key_values(where));
+  const std::string options = key_values(where);
+  // Tried with libpq first: Poco's connector keeps (and never frees) the
+  // connection of an attempt that failed, and says less of why.
+  std::unique_ptr<PGconn, decltype(&PQfinish)> probe(PQconnectdb(options.c_str()), &PQfinish);
+  if (!probe || PQstatus(probe.get()) != CONNECTION_OK) {
+    std::string why = probe ? PQerrorMessage(probe.get()) : "out of memory";
+    while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+    throw Poco::Data::ConnectionFailedException(why);
+  }
+  probe.reset();
+  return Poco::Data::Session(Poco::Data::PostgreSQL::Connector::KEY, options);
 }
 
 std::string shown(const std::string& where) {
