@@ -26,5 +26,6 @@ python3 bench/input_shapes.py "$karta" bench/SHAPES.md
 python3 bench/reader_scaling.py "$karta" bench/READERS.md
 python3 bench/office_formats.py "$karta" . bench/OFFICE.md build/sax_floor
 python3 bench/serve_load.py "$karta" "$corpus/docx" bench/SERVE.md
+python3 bench/serve_load.py "$karta" "$corpus/docx" bench/SERVE_POSTGRESQL.md --postgresql
 # Chromium through Debian's python3-selenium: the system interpreter.
 /usr/bin/python3 bench/compare_page.py "$karta" "$corpus" rules bench/COMPARE_PAGE.md

@@ -13,7 +13,10 @@ each beside its floor in the same run:
   one extraction by id): requests per second and p99, against /healthz
   from the same 8 clients.
 
-usage: serve_load.py KARTA DOCX_DIR OUT.md [--uploads N] [--seconds S]
+With --postgresql the store is a database of a PostgreSQL server started
+for the run (tests/serve/postgres_cluster.py), on the same machine.
+
+usage: serve_load.py KARTA DOCX_DIR OUT.md [--uploads N] [--seconds S] [--postgresql]
 """
 import argparse
 import concurrent.futures
@@ -28,6 +31,7 @@ import threading
 import time
 
 TOKEN = "bench-token-5c1e"
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "tests" / "serve"))
 
 
 def percentile(values, p):
@@ -65,9 +69,9 @@ class Client:
                             headers={"Authorization": "Bearer " + TOKEN})
 
 
-def start_server(karta, tmp):
+def start_server(karta, tmp, store):
     (tmp / "tokens").write_text(TOKEN + "\n")
-    proc = subprocess.Popen([karta, "serve", "--store", str(tmp / "load.db"), "--port", "0", "--tokens",
+    proc = subprocess.Popen([karta, "serve", "--store", store, "--port", "0", "--tokens",
                              str(tmp / "tokens"), "-j", "2", "--queue", "64"],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     line = proc.stdout.readline()
@@ -107,14 +111,20 @@ def main():
     ap.add_argument("out", type=pathlib.Path)
     ap.add_argument("--uploads", type=int, default=200)
     ap.add_argument("--seconds", type=float, default=5)
+    ap.add_argument("--postgresql", action="store_true")
     a = ap.parse_args()
+    cluster = None
+    if a.postgresql:
+        from postgres_cluster import PostgresCluster
+        cluster = PostgresCluster()
     files = sorted(a.docx_dir.glob("*.docx"))
     need = 2 * a.uploads + 20
     if len(files) < need:
         sys.exit("serve_load: %s holds %d DOCX, %d needed" % (a.docx_dir, len(files), need))
     with tempfile.TemporaryDirectory() as t:
         tmp = pathlib.Path(t)
-        proc, port = start_server(a.karta, tmp)
+        store = cluster.database("load") if cluster else str(tmp / "load.db")
+        proc, port = start_server(a.karta, tmp, store)
         try:
             one = Client(port)
             one.request("GET", "/healthz")
@@ -165,10 +175,13 @@ def main():
         finally:
             proc.terminate()
             proc.wait(timeout=60)
+            if cluster:
+                cluster.stop()
 
     ms = lambda s: "%.1f ms" % (s * 1000)
     lines = ["# `karta serve` under load (bench/serve_load.py)", "",
-             "Loopback, one `karta serve -j 2` with a fresh SQLite store, Python clients on keep-alive "
+             "Loopback, one `karta serve -j 2` with a fresh %s store, Python clients on keep-alive " %
+             ("PostgreSQL (a server of its own on the same machine)" if cluster else "SQLite") +
              "connections on the same 2 cores. Distinct synthetic DOCX orders (bench/make_corpus.py). "
              "%d answers were not the expected status." % bad, "",
              "| what | karta serve | floor or peer, same run |", "|---|---|---|",

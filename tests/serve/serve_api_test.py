@@ -56,6 +56,9 @@ import re
 
 import yaml
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from postgres_cluster import PostgresCluster  # noqa: E402
+
 KARTA, SOURCE, HOSTILE = (pathlib.Path(a).resolve() for a in sys.argv[1:4])
 POSTGRESQL = "--postgresql" in sys.argv[4:]
 SLOW = 4 if os.environ.get("KARTA_SANITIZED") else 1
@@ -102,76 +105,30 @@ class SqliteStores:
         pass
 
 
-class PostgresStores:
-    """One PostgreSQL cluster for the whole test, a database for each store."""
+class PostgresStores(PostgresCluster):
+    """A database of the test's cluster for each store."""
     name = "PostgreSQL"
 
     def __init__(self):
-        found = sorted(pathlib.Path("/usr/lib/postgresql").glob("*/bin/initdb"))
-        if not found:
-            raise SystemExit("no PostgreSQL server installed (Debian: apt-get install postgresql)")
-        self.bin = found[-1].parent
-        self.dir = pathlib.Path(tempfile.mkdtemp(prefix="karta-pg-"))
-        # initdb refuses root: the cluster belongs to the postgres user then.
-        self.as_owner = []
-        if os.geteuid() == 0:
-            import pwd
-            owner = pwd.getpwnam("postgres")
-            os.chown(self.dir, owner.pw_uid, owner.pw_gid)
-            self.as_owner = ["runuser", "-u", "postgres", "--"]
-        subprocess.run([*self.as_owner, str(self.bin / "initdb"), "-D", str(self.dir / "data"), "-A", "trust", "-U",
-                        "karta", "-E", "UTF8", "--locale=C.UTF-8"], check=True, capture_output=True)
-        for attempt in range(5):
-            self.port = free_port()
-            r = subprocess.run([*self.as_owner, str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-w", "-t", "60",
-                                "-l", str(self.dir / "log"), "-o",
-                                "-p %d -c listen_addresses=127.0.0.1 -k %s -c fsync=on" % (self.port, self.dir), "start"],
-                               capture_output=True, text=True)
-            if r.returncode == 0:
-                break
-        else:
-            raise SystemExit("pg_ctl start failed: %s %s" % (r.stderr, (self.dir / "log").read_text()[-2000:]))
+        super().__init__()
         self.count = 0
-
-    def psql(self, database, statement):
-        r = subprocess.run(["psql", "-X", "-q", "-At", "-F", "\x1f", "-h", "127.0.0.1", "-p", str(self.port), "-U", "karta",
-                            "-d", database, "-v", "ON_ERROR_STOP=1", "-c", statement],
-                           capture_output=True, text=True, timeout=120)
-        if r.returncode != 0:
-            raise SystemExit("psql %r: %s" % (statement, r.stderr))
-        return r.stdout
 
     def new(self, tmp, name):
         self.count += 1
-        database = "%s_%d" % (name, self.count)
-        self.psql("postgres", "CREATE DATABASE %s" % database)
-        return "postgresql://karta@127.0.0.1:%d/%s" % (self.port, database)
+        return self.database("%s_%d" % (name, self.count))
 
     def rows(self, store, statement):
         out = self.psql(store.rsplit("/", 1)[1], statement)
         return [tuple(int(v) if v.isdigit() else v for v in line.split("\x1f")) for line in out.splitlines()]
 
     def integrity(self, store):
-        # No integrity_check: every table's rows read back whole, and the
-        # source of each document there (a commit is all or nothing).
+        # No integrity_check: every document there with its source (a commit is all or nothing).
         orphans = self.rows(store, "SELECT count(*) FROM documents d WHERE NOT EXISTS"
                                    " (SELECT 1 FROM sources s WHERE s.document_id = d.id)")[0][0]
         return "ok" if orphans == 0 else "%d documents without their source" % orphans
 
     def indexes(self, store):
         return {r[0] for r in self.rows(store, "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")}
-
-    def stop(self):
-        subprocess.run([*self.as_owner, str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-m", "fast", "stop"],
-                       capture_output=True)
-        subprocess.run(["rm", "-rf", str(self.dir)])
-
-
-def free_port():
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 STORES = None   # SqliteStores or PostgresStores, set by main()
