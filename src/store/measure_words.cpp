@@ -32,6 +32,7 @@ void index_rows(Poco::Data::Session& db, const std::string& where, int id, const
                                                ? "INSERT INTO measure_words (measure_id, stems) VALUES (?, to_tsvector('simple', ?))"
                                                : "INSERT INTO measure_words (rowid, stems) VALUES (?, ?)");
   for (std::size_t i = 0; i < ids.size(); ++i) insert.row(static_cast<Poco::Int64>(ids[i]), stems(titles[i], stemmer));
+  insert.flush();
 }
 
 }  // namespace

@@ -3,11 +3,11 @@
 #include <Poco/Data/DataException.h>
 #include <Poco/Data/PostgreSQL/SessionImpl.h>
 #include <Poco/Data/SQLite/Utility.h>
-#include <Poco/UUIDGenerator.h>
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +24,7 @@ class PreparedInsert::Connection {
   // `value` outlives the next run().
   virtual void bind_text(int column, const std::string& value) = 0;
   virtual void run() = 0;
+  virtual void flush() {}
 };
 
 namespace {
@@ -57,62 +58,74 @@ class SqliteInsert final : public PreparedInsert::Connection {
   sqlite3_stmt* statement_ = nullptr;
 };
 
-// Values travel as text (libpq's text format), which the server casts to
-// the column's type: one round trip a row.
+// Rows gather and go as one multi-row INSERT (one round trip for a
+// document's rows of a table, instead of one a row: a typical order has
+// some 300), at flush() or when the next row would pass PostgreSQL's
+// 65,535 parameters. Values travel as text (libpq's text format), which the
+// server casts to the column's type.
 class PostgresInsert final : public PreparedInsert::Connection {
  public:
-  PostgresInsert(Poco::Data::Session& db, const char* sql)
+  PostgresInsert(Poco::Data::Session& db, const char* sql, std::function<void()> when_full)
       : connection_(static_cast<Poco::Data::PostgreSQL::SessionImpl*>(db.impl())->handle()),
-        name_("karta_" + Poco::UUIDGenerator::defaultGenerator().createRandom().toString()) {
-    const std::string text = sql_dialect::sql(db, sql);
-    for (char c : text) columns_ += c == '$';
-    values_.resize(columns_);
-    set_.assign(columns_, false);
-    check(PQprepare(connection_, name_.c_str(), text.c_str(), columns_, nullptr), text);
+        when_full_(std::move(when_full)) {
+    const std::string text = sql;
+    const std::size_t values = text.find(" VALUES ");
+    if (values == std::string::npos) throw Poco::Data::DataException(std::string("not an INSERT … VALUES (…): ") + sql);
+    head_ = text.substr(0, values + 8);
+    row_ = text.substr(values + 8);
+    for (char c : row_) columns_ += c == '?';
+    current_.assign(columns_, std::nullopt);
   }
-  ~PostgresInsert() override {
-    // A failed transaction refuses even this until its rollback; the
-    // statement then goes with the connection.
-    PQclear(PQexec(connection_, ("DEALLOCATE \"" + name_ + "\"").c_str()));
-  }
-  void bind_null(int column) override { set_[column - 1] = false; }
-  void bind_int(int column, Poco::Int64 value) override { bind_text(column, std::to_string(value)); }
+  void bind_null(int column) override { current_[column - 1].reset(); }
+  void bind_int(int column, Poco::Int64 value) override { current_[column - 1] = std::to_string(value); }
   void bind_double(int column, double value) override {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.17g", value);   // read back to the same double
-    bind_text(column, buffer);
+    current_[column - 1] = std::string(buffer);
   }
-  void bind_text(int column, const std::string& value) override {
-    values_[column - 1] = value;
-    set_[column - 1] = true;
-  }
+  void bind_text(int column, const std::string& value) override { current_[column - 1] = value; }
   void run() override {
-    std::vector<const char*> pointers(columns_, nullptr);
-    for (int i = 0; i < columns_; ++i)
-      if (set_[i]) pointers[i] = values_[i].c_str();
-    check(PQexecPrepared(connection_, name_.c_str(), columns_, pointers.data(), nullptr, nullptr, 0), name_);
-    set_.assign(columns_, false);
+    if ((rows_.size() + 1) * columns_ > kMaxParameters) {
+      if (when_full_) when_full_();
+      else flush();
+    }
+    rows_.push_back(std::move(current_));
+    current_.assign(columns_, std::nullopt);
   }
-
- private:
-  void check(PGresult* result, const std::string& what) {
+  void flush() override {
+    if (rows_.empty()) return;
+    std::string text = head_;
+    std::vector<const char*> values;
+    values.reserve(rows_.size() * columns_);
+    for (std::size_t r = 0; r < rows_.size(); ++r) {
+      text += (r ? ", " : "") + row_;
+      for (const auto& v : rows_[r]) values.push_back(v ? v->c_str() : nullptr);
+    }
+    PGresult* result = PQexecParams(connection_, sql_dialect::numbered_placeholders(text).c_str(),
+                                    static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
     const ExecStatusType status = PQresultStatus(result);
     const std::string message = PQresultErrorMessage(result);
     PQclear(result);
-    if (status != PGRES_COMMAND_OK) throw Poco::Data::DataException("PostgreSQL: " + message + " (" + what + ")");
+    rows_.clear();
+    if (status != PGRES_COMMAND_OK)
+      throw Poco::Data::DataException("PostgreSQL: " + message + " (" + head_ + row_ + " × rows)");
   }
 
+ private:
+  static constexpr std::size_t kMaxParameters = 65535;
+
   PGconn* connection_;
-  std::string name_;
-  int columns_ = 0;
-  std::vector<std::string> values_;
-  std::vector<bool> set_;
+  std::function<void()> when_full_;
+  std::string head_, row_;   // "INSERT INTO t VALUES ", "(?, ?)"
+  std::size_t columns_ = 0;
+  std::vector<std::optional<std::string>> current_;
+  std::vector<std::vector<std::optional<std::string>>> rows_;
 };
 
 }  // namespace
 
-PreparedInsert::PreparedInsert(Poco::Data::Session& db, const char* sql) {
-  if (sql_dialect::on_postgresql(db)) connection_ = std::make_unique<PostgresInsert>(db, sql);
+PreparedInsert::PreparedInsert(Poco::Data::Session& db, const char* sql, std::function<void()> when_full) {
+  if (sql_dialect::on_postgresql(db)) connection_ = std::make_unique<PostgresInsert>(db, sql, std::move(when_full));
   else connection_ = std::make_unique<SqliteInsert>(db, sql);
 }
 
@@ -132,5 +145,6 @@ void PreparedInsert::bind(int column, const Poco::Nullable<int>& value) {
 }
 
 void PreparedInsert::run() { connection_->run(); }
+void PreparedInsert::flush() { connection_->flush(); }
 
 }  // namespace karta::sqlite_tables

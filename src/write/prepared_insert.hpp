@@ -3,14 +3,16 @@
 // team store). Poco builds, binds and prepares a new statement for each
 // `db << sql, bind(…), now`: about 30 µs a row on SQLite — which made
 // storing a typical order (some 300 rows) cost more than extracting it —
-// and four round trips to a PostgreSQL server. The rows join whatever
-// transaction the session holds.
+// and four round trips to a PostgreSQL server, where the rows of a table
+// go together instead (flush()). The rows join whatever transaction the
+// session holds.
 #pragma once
 
 #include <Poco/Data/Session.h>
 #include <Poco/Nullable.h>
 #include <Poco/Types.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,9 +21,13 @@ namespace karta::sqlite_tables {
 
 class PreparedInsert {
  public:
-  // `sql` with `?` placeholders. Throws Poco::Data::DataException (the
-  // database's message) when it does not prepare.
-  PreparedInsert(Poco::Data::Session& db, const char* sql);
+  // `sql`: INSERT INTO t … VALUES (…) with `?` placeholders. Throws
+  // Poco::Data::DataException (the database's message) when it does not
+  // prepare (on PostgreSQL, at the first flush()).
+  // `when_full`, if given, is called instead of this insert's own flush()
+  // when its rows would pass what one statement takes: the inserts of
+  // tables that refer to each other flush together, in their order.
+  PreparedInsert(Poco::Data::Session& db, const char* sql, std::function<void()> when_full = {});
   ~PreparedInsert();
   PreparedInsert(const PreparedInsert&) = delete;
   PreparedInsert& operator=(const PreparedInsert&) = delete;
@@ -36,7 +42,13 @@ class PreparedInsert {
     run();
   }
 
-  // The database's side: a SQLite statement or a PostgreSQL prepared one.
+  // Sends what row() gathered: PostgreSQL's rows go many to a statement
+  // (SQLite's one at a time, at row(); nothing is left to send). Call it
+  // before the rows of a table that refer to these, and before the commit;
+  // rows not flushed are dropped with the object (a failed transaction's).
+  void flush();
+
+  // The database's side: a SQLite statement, or PostgreSQL's rows gathered.
   class Connection;
 
  private:

@@ -4,6 +4,7 @@
 
 #include <Poco/Nullable.h>
 
+#include <functional>
 #include <sstream>
 
 #include "write/json_stream.hpp"
@@ -133,19 +134,29 @@ std::string postgres_form(const std::string& statement) {
 
 // One prepared INSERT a table, for all of a document's rows.
 struct Inserts {
+  // Any table's rows too many for one statement: all of them sent, in order.
   explicit Inserts(Session& db)
-      : documents(db, "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-        roadmaps(db, "INSERT INTO roadmaps VALUES (?,?,?,?,?,?)"),
-        measures(db, "INSERT INTO measures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-        mentions(db, "INSERT INTO mentions VALUES (?,?,?,?,?,?,?)"),
-        targets(db, "INSERT INTO targets VALUES (?,?,?,?,?,?)"),
-        entities(db, "INSERT INTO entities VALUES (?,?,?,?,?)"),
-        references(db, "INSERT INTO act_references VALUES (?,?,?,?,?,?,?,?)"),
-        definitions(db, "INSERT INTO definitions VALUES (?,?,?,?,?)"),
-        indicators(db, "INSERT INTO indicators VALUES (?,?,?,?,?,?,?)"),
-        diagnostics(db, "INSERT INTO diagnostics VALUES (?,?,?,?,?,?)") {}
+      : documents(db, "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", all()),
+        roadmaps(db, "INSERT INTO roadmaps VALUES (?,?,?,?,?,?)", all()),
+        measures(db, "INSERT INTO measures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", all()),
+        mentions(db, "INSERT INTO mentions VALUES (?,?,?,?,?,?,?)", all()),
+        targets(db, "INSERT INTO targets VALUES (?,?,?,?,?,?)", all()),
+        entities(db, "INSERT INTO entities VALUES (?,?,?,?,?)", all()),
+        references(db, "INSERT INTO act_references VALUES (?,?,?,?,?,?,?,?)", all()),
+        definitions(db, "INSERT INTO definitions VALUES (?,?,?,?,?)", all()),
+        indicators(db, "INSERT INTO indicators VALUES (?,?,?,?,?,?,?)", all()),
+        diagnostics(db, "INSERT INTO diagnostics VALUES (?,?,?,?,?,?)", all()) {}
+  std::function<void()> all() {
+    return [this] { flush(); };
+  }
   PreparedInsert documents, roadmaps, measures, mentions, targets, entities, references, definitions, indicators,
       diagnostics;
+  // A table after those it refers to.
+  void flush() {
+    for (PreparedInsert* p : {&documents, &roadmaps, &measures, &mentions, &targets, &entities, &references, &definitions,
+                              &indicators, &diagnostics})
+      p->flush();
+  }
 };
 
 void insert_measure(Inserts& in, int document, int roadmap, const PlacedMeasure& p, RowIds& ids) {
@@ -179,20 +190,14 @@ void create_tables(Session& db) {
 }
 
 RowIds RowIds::after_last(Session& db) {
+  // One statement, not eight: each is a round trip to a PostgreSQL server.
   RowIds ids;
-  auto last = [&](const char* table) {
-    int id = 0;
-    db << "SELECT coalesce(max(id), 0) FROM " + std::string(table), into(id), now;
-    return id;
-  };
-  ids.roadmap = last("roadmaps");
-  ids.measure = last("measures");
-  ids.mention = last("mentions");
-  ids.target = last("targets");
-  ids.reference = last("act_references");
-  ids.definition = last("definitions");
-  ids.indicator = last("indicators");
-  ids.diagnostic = last("diagnostics");
+  db << "SELECT (SELECT coalesce(max(id), 0) FROM roadmaps), (SELECT coalesce(max(id), 0) FROM measures),"
+        " (SELECT coalesce(max(id), 0) FROM mentions), (SELECT coalesce(max(id), 0) FROM targets),"
+        " (SELECT coalesce(max(id), 0) FROM act_references), (SELECT coalesce(max(id), 0) FROM definitions),"
+        " (SELECT coalesce(max(id), 0) FROM indicators), (SELECT coalesce(max(id), 0) FROM diagnostics)",
+      into(ids.roadmap), into(ids.measure), into(ids.mention), into(ids.target), into(ids.reference),
+      into(ids.definition), into(ids.indicator), into(ids.diagnostic), now;
   return ids;
 }
 
@@ -222,6 +227,7 @@ void insert_document(Session& db, int id, const Extraction& x, const std::string
     in.indicators.row(++ids.indicator, id, i.text, i.comparator, i.value, text(i.unit), text(i.by));
   for (const Diagnostic& d : x.diagnostics)
     in.diagnostics.row(++ids.diagnostic, id, std::string(level_name(d.level)), d.code, d.message, text(d.where));
+  in.flush();
 }
 
 void delete_document(Session& db, int id) {
