@@ -133,10 +133,10 @@ struct Comparison {
   const ComparedDocument* document(const std::string& key) const;
   // The compared document's region name, else its key.
   std::string region_name(const std::string& key) const;
-  // A column's heading: the region name, and where another column is of
-  // the same region (two acts in force), the act's number (else its date,
-  // else the key) after it — «Оренбургская область, № 01-21/58».
-  std::string column_name(const std::string& key) const;
+  // Each column's heading, by key: the region name, and where another
+  // column is of the same region (two acts in force), the act's number
+  // (else its date, else the key) after it — «Оренбургская область, № 01-21/58».
+  std::map<std::string, std::string> column_names() const;
 };
 
 // How a comparison names a measure: its id, prefixed "2/" in a document's second roadmap.

@@ -146,6 +146,15 @@ struct Extraction {
   std::vector<Entity> entities;
   std::vector<Roadmap> roadmaps;
   Diagnostics diagnostics;
+
+  // The measures of all its roadmaps.
+  int measure_count() const {
+    int n = 0;
+    for (const Roadmap& r : roadmaps)
+      for (const Direction& d : r.directions)
+        for (const SystemMeasure& s : d.system_measures) n += static_cast<int>(s.measures.size());
+    return n;
+  }
 };
 
 }  // namespace karta

@@ -39,14 +39,6 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-int measure_count(const Extraction& x) {
-  int n = 0;
-  for (const Roadmap& r : x.roadmaps)
-    for (const Direction& d : r.directions)
-      for (const SystemMeasure& s : d.system_measures) n += static_cast<int>(s.measures.size());
-  return n;
-}
-
 // The archives a worker is going through: the directory of each is read
 // once, not once per member, and a nested archive is inflated once.
 struct OpenArchives {
@@ -363,7 +355,7 @@ class Run {
       }
       e.status = "ok";
       e.format = f.extraction.source.format;
-      e.measures = measure_count(f.extraction);
+      e.measures = f.extraction.measure_count();
       e.warnings = static_cast<int>(std::count_if(f.extraction.diagnostics.begin(), f.extraction.diagnostics.end(),
                                                   [](const Diagnostic& d) { return d.level != Level::info; }));
     } catch (const ReadError& error) {

@@ -63,38 +63,36 @@ std::string base_key(const Extraction& x) {
   return std::filesystem::path(x.source.path).stem().string();
 }
 
-int measure_count(const Extraction& x) {
-  int n = 0;
-  for (const Roadmap& r : x.roadmaps)
-    for (const Direction& d : r.directions)
-      for (const SystemMeasure& sm : d.system_measures) n += static_cast<int>(sm.measures.size());
-  return n;
-}
-
 // For each input, the input that replaces it: the newest of those with a
 // roadmap of their own (a measure read) whose `amends` citations name it
 // (regions restate the whole appendix «в новой редакции»), the first of
 // them in input order on a tie; never an older act. One without a roadmap changes some words,
 // which karta cannot apply: the act it amends stays compared.
 std::vector<std::optional<std::size_t>> replacements(const std::vector<Extraction>& xs) {
+  // A citation names an act of its own date only: the acts by date, so
+  // that each citation looks at a handful, not at every input.
+  std::map<std::string, std::vector<std::size_t>> by_date;
+  for (std::size_t i = 0; i < xs.size(); ++i)
+    if (xs[i].document.date && xs[i].document.number) by_date[*xs[i].document.date].push_back(i);
   std::vector<std::optional<std::size_t>> by(xs.size());
   for (std::size_t j = 0; j < xs.size(); ++j) {
     const ActInfo& amending = xs[j].document;
-    if (measure_count(xs[j]) == 0) continue;
+    if (xs[j].measure_count() == 0) continue;
     const std::optional<std::string> region =
         amending.region ? std::optional<std::string>(amending.region->code) : std::nullopt;
-    for (std::size_t i = 0; i < xs.size(); ++i) {
-      const ActInfo& a = xs[i].document;
-      // Never by an older act (nor, on one date, by an earlier input): no act is replaced in a circle.
-      if (i == j || (amending.date && a.date && (*amending.date < *a.date || (*amending.date == *a.date && j < i))))
-        continue;
-      const CitedAct act{a.region ? std::optional<std::string>(a.region->code) : std::nullopt, a.date, a.number, a.kind};
-      const bool names = std::any_of(amending.references.begin(), amending.references.end(), [&](const Reference& r) {
-        return r.role == "amends" && names_act(r, region, act);
-      });
-      if (!names) continue;
-      const auto& newest = by[i] ? xs[*by[i]].document.date : std::nullopt;
-      if (!by[i] || (amending.date && (!newest || *amending.date > *newest))) by[i] = j;
+    for (const Reference& citation : amending.references) {
+      if (citation.role != "amends" || !citation.date) continue;
+      auto same_date = by_date.find(*citation.date);
+      if (same_date == by_date.end()) continue;
+      for (const std::size_t i : same_date->second) {
+        const ActInfo& a = xs[i].document;
+        // Never by an older act (nor, on one date, by an earlier input): no act is replaced in a circle.
+        if (i == j || (amending.date && (*amending.date < *a.date || (*amending.date == *a.date && j < i)))) continue;
+        const CitedAct act{a.region ? std::optional<std::string>(a.region->code) : std::nullopt, a.date, a.number, a.kind};
+        if (!names_act(citation, region, act)) continue;
+        const auto& newest = by[i] ? xs[*by[i]].document.date : std::nullopt;
+        if (!by[i] || (amending.date && (!newest || *amending.date > *newest))) by[i] = j;
+      }
     }
   }
   return by;
@@ -162,15 +160,17 @@ std::string Comparison::region_name(const std::string& key) const {
   return d && d->extraction.document.region ? d->extraction.document.region->name : key;
 }
 
-std::string Comparison::column_name(const std::string& key) const {
-  const std::string name = region_name(key);
-  const bool shared = std::any_of(keys.begin(), keys.end(), [&](const std::string& k) {
-    return k != key && region_name(k) == name;
-  });
-  const ComparedDocument* d = document(key);
-  if (!shared || !d) return name;
-  const ActInfo& act = d->extraction.document;
-  return name + ", " + (act.number ? "№ " + *act.number : act.date ? *act.date : key);
+std::map<std::string, std::string> Comparison::column_names() const {
+  std::map<std::string, std::string> names;
+  std::map<std::string, int> columns_of;   // region name → its columns
+  for (const ComparedDocument& d : documents)
+    if (d.compared()) ++columns_of[names[d.key] = d.extraction.document.region ? d.extraction.document.region->name : d.key];
+  for (const ComparedDocument& d : documents) {
+    if (!d.compared() || columns_of[names[d.key]] < 2) continue;
+    const ActInfo& act = d.extraction.document;
+    names[d.key] += ", " + (act.number ? "№ " + *act.number : act.date ? *act.date : d.key);
+  }
+  return names;
 }
 
 const ComparedDocument* Comparison::document(const std::string& key) const {
@@ -205,10 +205,9 @@ Comparison compare(const std::vector<Extraction>& extractions, const std::vector
     if (earlier == first_input.end() && !fingerprint.empty()) first_input.emplace(fingerprint, i);
     for (const Roadmap& r : x.roadmaps)
       for (const Direction& dir : r.directions)
-        for (const SystemMeasure& sm : dir.system_measures) {
+        for (const SystemMeasure& sm : dir.system_measures)
           if (sm.title) ++d.system_measures;
-          d.measures += static_cast<int>(sm.measures.size());
-        }
+    d.measures = x.measure_count();
     c.documents.push_back(std::move(d));
   }
   // Keys: region codes, "RU-KEM-2" for a second act of one region in force

@@ -5,7 +5,6 @@
 #include "karta/comparison_report.hpp"
 #include "karta/extraction_json.hpp"
 #include "model/work_limits.hpp"
-#include "write/measure_walk.hpp"
 
 namespace karta {
 
@@ -26,9 +25,7 @@ std::optional<ComparisonBody> compare_stored(const DocumentStore& store, const s
     // An act in force without a measure (an amendment of a paragraph's
     // words, an order that appoints someone) would be an empty column
     // beside the region's roadmap: «RU-ORE-2» of nothing.
-    bool measured = false;
-    for_each_measure(x, [&](const PlacedMeasure&) { measured = true; });
-    if (measured) extractions.push_back(std::move(x));
+    if (x.measure_count() > 0) extractions.push_back(std::move(x));
   }
   if (extractions.empty()) return std::nullopt;
   Comparison comparison;

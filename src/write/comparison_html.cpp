@@ -207,6 +207,7 @@ class Page {
  public:
   Page(std::ostream& out, const Comparison& c) : out_(out), c_(c), index_(c) {
     for (std::size_t i = 0; i < c.keys.size(); ++i) colour_[c.keys[i]] = region_colour(i);
+    column_ = c.column_names();
   }
 
   void write() {
@@ -238,7 +239,7 @@ class Page {
       const ActInfo& act = d.extraction.document;
       out_ << "<article class=\"card\" id=\"region-" << esc(key) << "\" data-region=\"" << esc(key) << "\" style=\"--region:"
            << colour_[key] << "\">\n"
-           << "<h3>" << esc(c_.column_name(key)) << "</h3>\n<p class=\"doc\">" << esc(act.title.value_or(d.extraction.source.path));
+           << "<h3>" << esc(column_.at(key)) << "</h3>\n<p class=\"doc\">" << esc(act.title.value_or(d.extraction.source.path));
       if (act.date) out_ << " · " << esc(*act.date);
       if (act.number) out_ << " · № " << esc(*act.number);
       out_ << "</p>\n<dl>\n";
@@ -294,7 +295,7 @@ class Page {
     filters();
     out_ << "<table class=\"matrix\">\n<thead><tr><th class=\"id\">Пункт</th><th class=\"title\">Системообразующее мероприятие</th>";
     for (const std::string& key : c_.keys) {
-      out_ << "<th data-region=\"" << esc(key) << "\">" << esc(c_.column_name(key));
+      out_ << "<th data-region=\"" << esc(key) << "\">" << esc(column_.at(key));
       // The versions an amendment replaced, from the column's head: the card names them.
       const auto n = std::count_if(c_.documents.begin(), c_.documents.end(), [&](const ComparedDocument& d) {
         return d.replaced_by && !d.duplicate_of && d.key == key;
@@ -382,14 +383,14 @@ class Page {
       out_ << "<p class=\"absent\">не запланировано";
       if (absent.size() <= kNamedAbsent) {
         out_ << ": ";
-        for (std::size_t i = 0; i < absent.size(); ++i) out_ << (i ? ", " : "") << esc(c_.column_name(absent[i]));
+        for (std::size_t i = 0; i < absent.size(); ++i) out_ << (i ? ", " : "") << esc(column_.at(absent[i]));
       } else {
         out_ << " в " << absent.size() << " регионах из " << c_.keys.size();
       }
       out_ << "</p>";
     }
     out_ << "<table><thead><tr>";
-    for (const std::string& key : planned) out_ << "<th>" << esc(c_.column_name(key)) << "</th>";
+    for (const std::string& key : planned) out_ << "<th>" << esc(column_.at(key)) << "</th>";
     out_ << "</tr><tr class=\"units\">";
     for (const std::string& key : planned) {
       out_ << "<td>";
@@ -578,6 +579,7 @@ class Page {
   const Comparison& c_;
   ComparisonIndex index_;
   std::map<std::string, std::string> colour_;
+  std::map<std::string, std::string> column_;   // headings (Comparison::column_names), made once
 };
 
 }  // namespace

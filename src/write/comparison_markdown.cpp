@@ -60,6 +60,7 @@ std::string units_cell(const std::vector<AlignedUnit>& units) {
 
 void write_comparison_markdown(std::ostream& out, const Comparison& c) {
   const ComparisonIndex index(c);
+  const std::map<std::string, std::string> column = c.column_names();
   out << "# Сравнение дорожных карт\n\n";
   if (c.template_used)
     out << "Шаблон: " << text(c.template_used->title) << " (" << text(c.template_used->source) << "), пунктов: "
@@ -72,7 +73,7 @@ void write_comparison_markdown(std::ostream& out, const Comparison& c) {
   for (const std::string& key : c.keys) {
     const ComparedDocument& d = *c.document(key);
     const ActInfo& act = d.extraction.document;
-    row(out, {c.column_name(key), act.title.value_or("—"), act.date.value_or("—"), act.number.value_or("—"),
+    row(out, {column.at(key), act.title.value_or("—"), act.date.value_or("—"), act.number.value_or("—"),
               std::to_string(d.measures), std::to_string(d.system_measures), std::to_string(d.items_covered),
               std::to_string(d.region_specific), d.extraction.source.path});
   }
@@ -100,7 +101,7 @@ void write_comparison_markdown(std::ostream& out, const Comparison& c) {
   if (any_duplicate) out << "\n";
 
   std::vector<std::string> columns = {"Пункт", "Мероприятие шаблона"};
-  for (const std::string& key : c.keys) columns.push_back(c.column_name(key));
+  for (const std::string& key : c.keys) columns.push_back(column.at(key));
   if (c.template_used) {
     out << "## Покрытие шаблона\n\n"
         << "В ячейке: номера системообразующих мероприятий региона (направление.номер) и сходство с пунктом шаблона; "
