@@ -17,6 +17,7 @@
 //       - {text: "До 05.04.23", kind: by, end: "2023-04-05"}
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -50,6 +51,30 @@ struct Match {
   }
 };
 
+// One pattern of a rule: its source (after the loader's narrowing of letter
+// classes) and the RE2 compiled from it on first use, once, whichever thread
+// asks first. A rule set read from the rule cache (RuleSet::load) compiles
+// only the patterns a run reaches: most of the 281 never meet a document
+// whose groups' screens turned them away. Copies share the compiled form.
+class RulePattern {
+ public:
+  RulePattern(std::string source, bool case_sensitive);
+  const std::string& source() const;
+  bool case_sensitive() const;
+  // The compiled pattern; a pattern that does not compile (never one the
+  // loader let through) is an RE2 whose ok() is false and matches nothing.
+  const re2::RE2& compiled() const;
+  // Whether compiled() has run: every pattern of a set checked at load is;
+  // of a set read from the rule cache, only those a run has reached.
+  bool is_compiled() const;
+  const re2::RE2& operator*() const { return compiled(); }
+  const re2::RE2* operator->() const { return &compiled(); }
+
+ private:
+  struct State;
+  std::shared_ptr<State> state_;
+};
+
 class Rule {
  public:
   std::string id;
@@ -76,7 +101,7 @@ class Rule {
   std::vector<Match> find_all_normalised(const std::string& normalised) const;
   std::string normalise(const std::string& text) const;
 
-  std::vector<std::shared_ptr<const re2::RE2>> patterns;
+  std::vector<RulePattern> patterns;
 };
 
 // An end-to-end example of a whole extractor (deadline parser, mention
@@ -92,7 +117,16 @@ class GroupScreen;
 class RuleSet {
  public:
   // Loads every *.yaml in `dir`. Throws RuleError naming file:line.
+  // A set that loaded and passed every check is kept in the rule cache
+  // ($KARTA_CACHE_DIR, else $XDG_CACHE_HOME/karta, else ~/.cache/karta;
+  // KARTA_CACHE_DIR=off keeps none), keyed by the files' bytes, their
+  // directory and this build of karta: the next load with the same files
+  // reads it instead of parsing YAML and compiling every pattern. Any other
+  // bytes miss it and are checked afresh; a cache that cannot be read or
+  // written is passed by, never an error.
   static RuleSet load(const std::string& dir);
+  // Where `load` reads and writes the rule cache; empty when there is none.
+  static std::string cache_dir();
   // Where the rules are when none are named: $KARTA_RULES if set; else
   // PREFIX/share/karta/rules beside the installed binary or libkarta.so
   // (found from the module's own path, so a moved prefix still works); else
@@ -108,6 +142,8 @@ class RuleSet {
   // in one pass for the whole group. A rule marked true may still not match.
   std::vector<bool> may_match(const std::string& group, const std::string& normalised) const;
 
+  // A stage's end-to-end examples; a set read from the rule cache parses
+  // them from the stem's YAML file on the first ask.
   const std::vector<ExtractorExample>& examples(const std::string& file_stem) const;
   std::vector<std::string> group_names() const;
   const std::string& dir() const { return dir_; }
@@ -118,7 +154,11 @@ class RuleSet {
   std::string dir_;
   std::string version_;
   std::map<std::string, std::vector<Rule>> groups_;
-  std::map<std::string, std::vector<ExtractorExample>> examples_;
+  // Parses and checks the files (their bytes in `contents`), on two threads.
+  void load_checked(const std::vector<std::filesystem::path>& files, std::vector<std::string>& contents);
+
+  struct Examples;   // by file stem: read at load, or on the first ask for a cached set
+  std::shared_ptr<Examples> examples_;
   std::map<std::string, std::shared_ptr<const GroupScreen>> screens_;   // groups of several rules
 };
 

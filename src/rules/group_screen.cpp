@@ -20,7 +20,7 @@ void GroupScreen::build() const {
   options.set_max_mem(64 << 20);       // the DFA of 90 region names over a whole act
   auto set = std::make_unique<re2::RE2::Set>(options, RE2::UNANCHORED);
   for (const Entry& e : patterns_) {
-    const std::string pattern = e.case_sensitive ? e.pattern->pattern() : "(?i:" + e.pattern->pattern() + ")";
+    const std::string pattern = e.case_sensitive ? e.pattern.source() : "(?i:" + e.pattern.source() + ")";
     if (set->Add(pattern, nullptr) < 0) return;
     rule_of_pattern_.push_back(e.rule);
   }

@@ -14,14 +14,15 @@
 #include <string>
 #include <vector>
 
-namespace karta {
+#include "karta/rules.hpp"
 
-class Rule;
+namespace karta {
 
 class GroupScreen {
  public:
-  // Keeps the rules' compiled patterns (shared), not the rules: a copied
-  // RuleSet may share the screen.
+  // Keeps the rules' patterns (shared), not the rules: a copied RuleSet may
+  // share the screen. The set is built from the patterns' sources, so it
+  // compiles none of them one by one.
   explicit GroupScreen(const std::vector<Rule>& rules);
 
   // One flag per rule, true where it may match `normalised` (the rules'
@@ -33,7 +34,7 @@ class GroupScreen {
   void build() const;
 
   struct Entry {
-    std::shared_ptr<const re2::RE2> pattern;
+    RulePattern pattern;
     bool case_sensitive;
     int rule;
   };

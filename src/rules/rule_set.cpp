@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <exception>
@@ -10,6 +11,7 @@
 #include <numeric>
 #include <sstream>
 #include <system_error>
+#include <mutex>
 #include <thread>
 
 #include "karta/normalize.hpp"
@@ -18,9 +20,46 @@
 #include "model/work_limits.hpp"
 #include "rules/group_screen.hpp"
 #include "rules/letter_classes.hpp"
+#include "rules/rule_cache.hpp"
 #include "rules/rule_contract.hpp"
 
 namespace karta {
+struct RulePattern::State {
+  State(std::string s, bool c) : source(std::move(s)), case_sensitive(c) {}
+  std::string source;
+  bool case_sensitive;
+  std::once_flag once;
+  std::unique_ptr<RE2> compiled;
+  std::atomic<bool> compiled_yet{false};
+};
+
+RulePattern::RulePattern(std::string source, bool case_sensitive)
+    : state_(std::make_shared<State>(std::move(source), case_sensitive)) {}
+
+const std::string& RulePattern::source() const { return state_->source; }
+
+bool RulePattern::case_sensitive() const { return state_->case_sensitive; }
+
+bool RulePattern::is_compiled() const { return state_->compiled_yet.load(std::memory_order_acquire); }
+
+const RE2& RulePattern::compiled() const {
+  std::call_once(state_->once, [s = state_.get()] {
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_case_sensitive(s->case_sensitive);
+    s->compiled = std::make_unique<RE2>(s->source, options);
+    s->compiled_yet.store(true, std::memory_order_release);
+  });
+  return *state_->compiled;
+}
+
+struct RuleSet::Examples {
+  // Filled at load, or for a cached set from `pending`'s files on the first ask.
+  std::map<std::string, std::vector<ExtractorExample>> by_stem;
+  std::map<std::string, std::filesystem::path> pending;
+  std::mutex lock;
+};
+
 namespace {
 
 std::string where(const std::string& file, const YAML::Node& node) {
@@ -80,10 +119,7 @@ Rule read_rule(const YAML::Node& node, const std::string& file, bool label) {
   else
     list.push_back(patterns);
   for (const YAML::Node& p : list) {
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_case_sensitive(rule.case_sensitive);
-    auto re = std::make_shared<RE2>(narrow_letter_classes(scalar(p, file, "pattern")), options);
+    RulePattern re(narrow_letter_classes(scalar(p, file, "pattern")), rule.case_sensitive);
     if (!re->ok())
       throw RuleError(where(file, p) + ": rule " + rule.id + ": pattern does not compile: " + re->error());
     if (RE2::PartialMatch("", *re) && RE2::PartialMatch("\x01", *re) && RE2::PartialMatch("zzz", *re))
@@ -202,13 +238,24 @@ struct RuleFile {
   std::map<std::string, std::vector<ExtractorExample>> examples;
 };
 
-RuleFile load_rule_file(const std::filesystem::path& path) {
-  RuleFile out;
-  const std::string file = path.string();
+std::string file_bytes(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream content;
   content << in.rdbuf();
-  out.content = content.str();
+  return content.str();
+}
+
+// The end-to-end examples of one rule file (its `examples` group).
+std::vector<ExtractorExample> read_extractor_examples(const YAML::Node& list, const std::string& file) {
+  std::vector<ExtractorExample> out;
+  for (const YAML::Node& e : list) out.push_back({file, e.Mark().line + 1, std::make_shared<const YAML::Node>(e)});
+  return out;
+}
+
+RuleFile load_rule_file(const std::filesystem::path& path, std::string content) {
+  RuleFile out;
+  const std::string file = path.string();
+  out.content = std::move(content);
   YAML::Node root;
   try {
     root = YAML::Load(out.content);
@@ -221,8 +268,7 @@ RuleFile load_rule_file(const std::filesystem::path& path) {
     const std::string key = kv.first.Scalar();
     if (!kv.second.IsSequence()) throw RuleError(where(file, kv.second) + ": group " + key + " must be a list");
     if (key == "examples") {
-      for (const YAML::Node& e : kv.second)
-        out.examples[stem].push_back({file, e.Mark().line + 1, std::make_shared<const YAML::Node>(e)});
+      out.examples[stem] = read_extractor_examples(kv.second, file);
       continue;
     }
     const std::string group = stem + "." + key;
@@ -251,16 +297,13 @@ RuleFile load_rule_file(const std::filesystem::path& path) {
 // whichever has less, and merged in name order so that the set — and the
 // first error reported, the one of the first file by name — does not depend
 // on which thread finished first.
-std::vector<RuleFile> load_rule_files(const std::vector<std::filesystem::path>& files) {
+std::vector<RuleFile> load_rule_files(const std::vector<std::filesystem::path>& files, std::vector<std::string>& contents) {
   std::vector<RuleFile> loaded(files.size());
   std::vector<std::exception_ptr> failed(files.size());
   std::vector<std::size_t> order(files.size());
   std::iota(order.begin(), order.end(), 0);
   std::vector<std::uintmax_t> size(files.size());
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    std::error_code ec;
-    size[i] = std::filesystem::file_size(files[i], ec);
-  }
+  for (std::size_t i = 0; i < files.size(); ++i) size[i] = contents[i].size();
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return size[a] > size[b]; });
   std::vector<std::size_t> share[2];
   std::uintmax_t load[2] = {0, 0};
@@ -271,7 +314,7 @@ std::vector<RuleFile> load_rule_files(const std::vector<std::filesystem::path>& 
   }
   auto run = [&](const std::vector<std::size_t>& mine) {
     for (const std::size_t i : mine) try {
-        loaded[i] = load_rule_file(files[i]);
+        loaded[i] = load_rule_file(files[i], std::move(contents[i]));
       } catch (...) {
         failed[i] = std::current_exception();
       }
@@ -303,22 +346,45 @@ RuleSet RuleSet::load(const std::string& dir) {
   if (ec) throw RuleError(dir + ": cannot read the rules directory: " + ec.message());
   if (files.empty()) throw RuleError(dir + ": no rule files (*.yaml)");
   std::sort(files.begin(), files.end());
+  std::vector<std::string> contents;
   std::string all;
-  for (RuleFile& f : load_rule_files(files)) {
-    all += f.content;
-    for (auto& [name, rules] : f.groups) set.groups_[name] = std::move(rules);
-    for (auto& [stem, examples] : f.examples) set.examples_[stem] = std::move(examples);
+  for (const auto& f : files) {
+    contents.push_back(file_bytes(f));
+    all += contents.back();
+  }
+  set.version_ = fnv_hex(all);
+  set.examples_ = std::make_shared<Examples>();
+  const std::filesystem::path cache = rule_cache_dir();
+  const std::string key = rule_cache_key(set.version_, dir);
+  if (std::optional<CachedRules> cached = read_rule_cache(cache, key)) {
+    set.groups_ = std::move(cached->groups);
+    for (const std::string& stem : cached->example_stems)
+      set.examples_->pending[stem] = std::filesystem::path(dir) / (stem + ".yaml");
+  } else {
+    set.load_checked(files, contents);
+    CachedRules checked{set.groups_, {}};
+    for (const auto& [stem, examples] : set.examples_->by_stem) checked.example_stems.push_back(stem);
+    write_rule_cache(cache, key, checked);
+  }
+  for (const auto& [name, rules] : set.groups_)
+    if (rules.size() >= kScreenedGroup) set.screens_[name] = std::make_shared<const GroupScreen>(rules);
+  return set;
+}
+
+std::string RuleSet::cache_dir() { return rule_cache_dir().string(); }
+
+void RuleSet::load_checked(const std::vector<std::filesystem::path>& files, std::vector<std::string>& contents) {
+  const std::string& dir = dir_;
+  for (RuleFile& f : load_rule_files(files, contents)) {
+    for (auto& [name, rules] : f.groups) groups_[name] = std::move(rules);
+    for (auto& [stem, examples] : f.examples) examples_->by_stem[stem] = std::move(examples);
   }
   for (const GroupContract& c : group_contracts())
-    if (c.required && !set.groups_.count(c.name)) {
+    if (c.required && !groups_.count(c.name)) {
       const std::string stem = c.name.substr(0, c.name.find('.'));
       throw RuleError(dir + "/" + stem + ".yaml: group «" + c.name.substr(stem.size() + 1) + "» is missing (" +
                       c.name + " is read by the code)");
     }
-  for (const auto& [name, rules] : set.groups_)
-    if (rules.size() >= kScreenedGroup) set.screens_[name] = std::make_shared<const GroupScreen>(rules);
-  set.version_ = fnv_hex(all);
-  return set;
 }
 
 namespace {
@@ -380,8 +446,22 @@ const Rule* RuleSet::first(const std::string& name, const std::string& text, Mat
 
 const std::vector<ExtractorExample>& RuleSet::examples(const std::string& stem) const {
   static const std::vector<ExtractorExample> none;
-  auto it = examples_.find(stem);
-  return it == examples_.end() ? none : it->second;
+  if (!examples_) return none;
+  const std::lock_guard<std::mutex> hold(examples_->lock);
+  if (auto p = examples_->pending.find(stem); p != examples_->pending.end()) {
+    // The rule cache keeps rules, not YAML nodes: a cached set parses the
+    // file now (its bytes are the ones checked: they gave the cache's key).
+    const std::string file = p->second.string();
+    examples_->pending.erase(p);
+    try {
+      const YAML::Node root = YAML::Load(file_bytes(file));
+      if (root.IsMap() && root["examples"]) examples_->by_stem[stem] = read_extractor_examples(root["examples"], file);
+    } catch (const YAML::Exception& e) {
+      throw RuleError(file + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg);
+    }
+  }
+  auto it = examples_->by_stem.find(stem);
+  return it == examples_->by_stem.end() ? none : it->second;
 }
 
 std::vector<std::string> RuleSet::group_names() const {
