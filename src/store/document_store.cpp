@@ -9,7 +9,6 @@
 
 #include <Poco/Data/LOB.h>
 #include <Poco/Data/RecordSet.h>
-#include <Poco/Data/PostgreSQL/SessionImpl.h>
 #include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
@@ -17,7 +16,6 @@
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Timestamp.h>
 
-#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include <mutex>
@@ -27,6 +25,7 @@
 #include "store/amendment_chain.hpp"
 #include "store/nullable_text.hpp"
 #include "store/measure_words.hpp"
+#include "write/postgresql_client.hpp"
 #include "write/sql_dialect.hpp"
 #include "write/sqlite_tables.hpp"
 
@@ -99,7 +98,7 @@ void begin_reading(Session& db) {
 
 bool in_transaction(Session& db) {
   if (on_postgresql(db))
-    return PQtransactionStatus(static_cast<Poco::Data::PostgreSQL::SessionImpl*>(db.impl())->handle()) != PQTRANS_IDLE;
+    return postgresql_client().in_transaction(db);
   return !sqlite3_get_autocommit(Poco::Data::SQLite::Utility::dbHandle(db));
 }
 

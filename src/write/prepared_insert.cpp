@@ -1,9 +1,7 @@
 #include "write/prepared_insert.hpp"
 
 #include <Poco/Data/DataException.h>
-#include <Poco/Data/PostgreSQL/SessionImpl.h>
 #include <Poco/Data/SQLite/Utility.h>
-#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include <cstdio>
@@ -11,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "write/postgresql_client.hpp"
 #include "write/sql_dialect.hpp"
 
 namespace karta::sqlite_tables {
@@ -66,7 +65,7 @@ class SqliteInsert final : public PreparedInsert::Connection {
 class PostgresInsert final : public PreparedInsert::Connection {
  public:
   PostgresInsert(Poco::Data::Session& db, const char* sql, std::function<void()> when_full)
-      : connection_(static_cast<Poco::Data::PostgreSQL::SessionImpl*>(db.impl())->handle()),
+      : db_(db),
         when_full_(std::move(when_full)) {
     const std::string text = sql;
     const std::size_t values = text.find(" VALUES ");
@@ -101,20 +100,16 @@ class PostgresInsert final : public PreparedInsert::Connection {
       text += (r ? ", " : "") + row_;
       for (const auto& v : rows_[r]) values.push_back(v ? v->c_str() : nullptr);
     }
-    PGresult* result = PQexecParams(connection_, sql_dialect::numbered_placeholders(text).c_str(),
-                                    static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
-    const ExecStatusType status = PQresultStatus(result);
-    const std::string message = PQresultErrorMessage(result);
-    PQclear(result);
+    const std::string message = postgresql_client().execute(db_, sql_dialect::numbered_placeholders(text), values);
     rows_.clear();
-    if (status != PGRES_COMMAND_OK)
+    if (!message.empty())
       throw Poco::Data::DataException("PostgreSQL: " + message + " (" + head_ + row_ + " × rows)");
   }
 
  private:
   static constexpr std::size_t kMaxParameters = 65535;
 
-  PGconn* connection_;
+  Poco::Data::Session& db_;
   std::function<void()> when_full_;
   std::string head_, row_;   // "INSERT INTO t VALUES ", "(?, ?)"
   std::size_t columns_ = 0;

@@ -40,13 +40,17 @@ def main():
         names = [re.split(r'[ (]', d.strip())[0] for d in depends.group(1).split(',')] if depends else []
         check(any(n.startswith('libxml2') for n in names) and any(n.startswith('libpoco') for n in names)
               and any(n.startswith('libre2') for n in names), 'Depends lists the shared libraries\' packages', info)
+        # The modules' libraries too: dpkg-shlibdeps reads lib/karta/*.so.
+        check(any(n.startswith('libpoppler-cpp') for n in names) and any(n.startswith('libpq') for n in names),
+              'Depends lists the modules\' libraries (poppler-cpp, libpq)', info)
         for n in names:
             known = subprocess.run(['dpkg-query', '-W', '-f=${Status}', n], capture_output=True).stdout.decode()
             check('installed' in known, 'dependency %s is a Debian 12 package' % n)
         contents = subprocess.run(['dpkg-deb', '--contents', deb], capture_output=True).stdout.decode()
         for path in ('./usr/bin/karta', './usr/share/karta/rules/roadmap.yaml', './usr/share/man/man1/karta.1',
                      './usr/share/bash-completion/completions/karta', './usr/share/zsh/vendor-completions/_karta',
-                     './usr/include/karta/extract.hpp', './usr/lib/pkgconfig/karta.pc'):
+                     './usr/include/karta/extract.hpp', './usr/lib/pkgconfig/karta.pc',
+                     './usr/lib/karta/karta-poppler.so', './usr/lib/karta/karta-postgresql.so'):
             check(path in contents, 'the package holds ' + path)
         root = os.path.join(tmp, 'root')
         p = subprocess.run(['dpkg-deb', '-x', deb, root], capture_output=True)

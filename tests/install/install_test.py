@@ -4,6 +4,8 @@ own: bin/karta, its rules in share/karta/rules (found relative to the binary,
 also after the prefix is moved), the man page, bash and zsh completions, and
 libkarta.so with headers, CMake package config and pkg-config file that
 another project builds against. KARTA_RULES and --rules override the rules.
+The modules (lib/karta/karta-poppler.so, karta-postgresql.so) are loaded
+from the prefix, by the binary and by libkarta.so, not from the build tree.
 
 usage: install_test.py BUILD_DIR SOURCE_DIR
 """
@@ -16,6 +18,7 @@ import tempfile
 
 BUILD, SOURCE = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 DOCX = os.path.join(SOURCE, 'corpus', 'tyumen-roadmap-2023.docx')
+PDF = os.path.join(SOURCE, 'tests', 'renderings', 'office', 'kaluga-order-2024.lo.pdf')
 problems = []
 
 
@@ -32,6 +35,14 @@ def run(cmd, **kw):
     return subprocess.run(cmd, capture_output=True, env=env, **kw)
 
 
+def loaded_module(stderr, name):
+    """The path ld.so says it loaded `name` from (LD_DEBUG=files), or ''."""
+    for line in stderr.decode(errors='replace').splitlines():
+        if 'file=' in line and name in line and 'dynamically loaded' in line:
+            return line.split('file=', 1)[1].split()[0]
+    return ''
+
+
 def rules_line(karta, **kw):
     out = run([karta, '--version'], **kw).stdout.decode()
     return next((l for l in out.splitlines() if l.startswith('rules ')), '')
@@ -39,6 +50,7 @@ def rules_line(karta, **kw):
 
 def main():
     reference = run([os.path.join(BUILD, 'karta'), 'extract', DOCX, '-o', '-']).stdout
+    pdf_reference = run([os.path.join(BUILD, 'karta'), 'extract', PDF, '-o', '-']).stdout
     with tempfile.TemporaryDirectory() as tmp:
         prefix = os.path.join(tmp, 'prefix')
         p = run(['cmake', '--install', BUILD, '--prefix', prefix])
@@ -46,6 +58,7 @@ def main():
         for rel in ('bin/karta', 'share/karta/rules/roadmap.yaml', 'share/karta/rules/templates/rsnms.yaml',
                     'share/man/man1/karta.1', 'share/bash-completion/completions/karta', 'share/zsh/vendor-completions/_karta',
                     'include/karta/extract.hpp', 'include/karta/read.hpp', 'lib/libkarta.so',
+                    'lib/karta/karta-poppler.so', 'lib/karta/karta-postgresql.so',
                     'lib/cmake/karta/kartaConfig.cmake', 'lib/cmake/karta/kartaConfigVersion.cmake', 'lib/pkgconfig/karta.pc'):
             check(os.path.exists(os.path.join(prefix, rel)), 'installed ' + rel)
         elsewhere = os.path.join(tmp, 'elsewhere')
@@ -62,6 +75,12 @@ def main():
             p = run([karta, 'extract', DOCX, '-o', '-'], cwd=elsewhere)
             check(p.returncode == 0 and p.stdout == reference and len(reference) > 1000,
                   '%s karta, run from another directory, gives build/karta\'s output' % stage)
+            p = run([karta, 'extract', PDF, '-o', '-'], cwd=elsewhere, env={'LD_DEBUG': 'files'})
+            module = loaded_module(p.stderr, 'karta-poppler.so')
+            check(p.returncode == 0 and p.stdout == pdf_reference and len(pdf_reference) > 1000,
+                  '%s karta reads a PDF as build/karta does' % stage)
+            check(module == os.path.join(root, 'lib', 'karta', 'karta-poppler.so'),
+                  '%s karta loads its own PDF module: %r' % (stage, module))
         karta = os.path.join(moved, 'bin', 'karta')
 
         # KARTA_RULES, then --rules, override the installed rules.
@@ -93,6 +112,11 @@ def main():
         want = 'docx %d %s' % (expected_measures, os.path.join(moved, 'share', 'karta', 'rules'))
         check(p.returncode == 0 and p.stdout.decode().strip() == want,
               'the consumer reads and extracts through libkarta.so: %r, expected %r' % (p.stdout.decode().strip(), want))
+        p = run([os.path.join(consumer, 'consumer'), PDF], cwd=elsewhere, env={'LD_DEBUG': 'files'})
+        module = loaded_module(p.stderr, 'karta-poppler.so')
+        check(p.returncode == 0 and p.stdout.decode().startswith('pdf ') and
+              module == os.path.join(moved, 'lib', 'karta', 'karta-poppler.so'),
+              'libkarta.so reads a PDF through the module beside it: %r from %r' % (p.stdout.decode().strip(), module))
         pc = run(['pkg-config', '--cflags', '--libs', 'karta'], env={'PKG_CONFIG_PATH': os.path.join(moved, 'lib', 'pkgconfig')})
         flags = pc.stdout.decode().split()
         check(pc.returncode == 0 and '-lkarta' in flags, 'pkg-config karta: ' + ' '.join(flags))
