@@ -145,6 +145,15 @@ class RuleSet {
   // A stage's end-to-end examples; a set read from the rule cache parses
   // them from the stem's YAML file on the first ask.
   const std::vector<ExtractorExample>& examples(const std::string& file_stem) const;
+
+  // Builds the groups' screens and compiles the patterns not compiled yet
+  // on a thread of its own, largest screens first, while the caller reads
+  // its first document: a one-file run has a core to spare for what it
+  // would otherwise pay for on its first rule searches. Whatever the caller
+  // reaches first it builds itself (each part is built once, by whichever
+  // thread comes first). Calls after the first do nothing; the thread stops
+  // at its next part when the last copy of the set is destroyed.
+  void prepare_in_background() const;
   std::vector<std::string> group_names() const;
   const std::string& dir() const { return dir_; }
   // Identifies the rule set's content (changes when any rule file changes).
@@ -156,6 +165,9 @@ class RuleSet {
   std::map<std::string, std::vector<Rule>> groups_;
   // Parses and checks the files (their bytes in `contents`), on two threads.
   void load_checked(const std::vector<std::filesystem::path>& files, std::vector<std::string>& contents);
+
+  struct Preparation;
+  mutable std::shared_ptr<Preparation> preparation_;
 
   struct Examples;   // by file stem: read at load, or on the first ask for a cached set
   std::shared_ptr<Examples> examples_;

@@ -96,6 +96,7 @@ int run(ExtractArgs& a) {
   if (a.inputs.empty()) throw UsageError("extract: no input: give INPUT... or --files-from");
   if (std::count(a.inputs.begin(), a.inputs.end(), "-") > 1) throw UsageError("extract: - (stdin) given twice");
   const RuleSet rules = load_rule_set(a.rules);
+  rules.prepare_in_background();
   report_empty_directories("extract", a.inputs);
   const std::vector<BatchInput> listed = list_inputs(a.inputs, options);
   if (listed.empty()) {

@@ -36,6 +36,7 @@ int run(const ServeArgs& a) {
     }
   }
   const RuleSet rules = load_rule_set(a.rules);
+  rules.prepare_in_background();
   try {
     options.templates = load_templates(rules.dir() + "/templates");
   } catch (const RuleError& e) {

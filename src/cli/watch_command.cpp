@@ -76,6 +76,7 @@ int run(const WatchArgs& a) {
   options.settle_s = a.once ? 0 : a.settle;
   options.read = read_options(a.limits);
   const RuleSet rules = load_rule_set(a.rules);
+  rules.prepare_in_background();
   std::unique_ptr<OutputLock> lock;
   std::unique_ptr<DocumentStore> store;
   std::unique_ptr<DropFolder> folder;

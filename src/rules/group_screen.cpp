@@ -29,7 +29,7 @@ void GroupScreen::build() const {
 }
 
 std::vector<bool> GroupScreen::may_match(const std::string& normalised) const {
-  std::call_once(built_, [this] { build(); });
+  prepare();
   if (!set_) return std::vector<bool>(rules_, true);
   std::vector<int> hits;
   re2::RE2::Set::ErrorInfo error{};

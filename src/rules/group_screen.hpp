@@ -30,6 +30,10 @@ class GroupScreen {
   // memory on this text: the caller then scans every rule, as without it.
   std::vector<bool> may_match(const std::string& normalised) const;
 
+  // Builds the set now, if no thread has (RuleSet::prepare_in_background).
+  void prepare() const { std::call_once(built_, [this] { build(); }); }
+  std::size_t size() const { return patterns_.size(); }
+
  private:
   void build() const;
 

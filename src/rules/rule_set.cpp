@@ -179,6 +179,9 @@ namespace {
 
 // The next match of `re` in `text` from `from`, with its named captures.
 bool match_from(const RE2& re, const std::string& text, std::size_t from, Match* out) {
+  // A yes/no question runs RE2's forward DFA alone: asking for the match's
+  // bounds costs a reverse program (compiled on first use) and a second pass.
+  if (!out) return re.Match(text, from, text.size(), RE2::UNANCHORED, nullptr, 0);
   const int n = re.NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> sub(static_cast<std::size_t>(n));
   if (!re.Match(text, from, text.size(), RE2::UNANCHORED, sub.data(), n)) return false;
@@ -442,6 +445,44 @@ const Rule* RuleSet::first(const std::string& name, const std::string& text, Mat
   for (std::size_t i = 0; i < rules.size(); ++i)
     if (maybe[i] && rules[i].search_normalised(form, out)) return &rules[i];
   return nullptr;
+}
+
+struct RuleSet::Preparation {
+  std::shared_ptr<std::atomic<bool>> stop = std::make_shared<std::atomic<bool>>(false);
+  std::thread thread;
+  ~Preparation() {
+    stop->store(true);
+    if (thread.joinable()) thread.join();
+  }
+};
+
+void RuleSet::prepare_in_background() const {
+  if (preparation_) return;
+  std::vector<std::shared_ptr<const GroupScreen>> screens;
+  for (const auto& [name, screen] : screens_) screens.push_back(screen);
+  std::stable_sort(screens.begin(), screens.end(), [](const auto& a, const auto& b) { return a->size() > b->size(); });
+  std::vector<RulePattern> patterns;
+  for (const auto& [name, rules] : groups_)
+    for (const Rule& r : rules)
+      for (const RulePattern& p : r.patterns)
+        if (!p.is_compiled()) patterns.push_back(p);
+  auto preparation = std::make_shared<Preparation>();
+  // The thread holds the parts (shared) and the flag, not the set: the set may go first.
+  try {
+    preparation->thread = std::thread([stop = preparation->stop, screens = std::move(screens), patterns = std::move(patterns)] {
+      for (const auto& screen : screens) {
+        if (stop->load()) return;
+        screen->prepare();
+      }
+      for (const RulePattern& p : patterns) {
+        if (stop->load()) return;
+        p.compiled();
+      }
+    });
+  } catch (const std::system_error&) {
+    // no thread to be had: the parts are built on first use, as without this
+  }
+  preparation_ = std::move(preparation);
 }
 
 const std::vector<ExtractorExample>& RuleSet::examples(const std::string& stem) const {

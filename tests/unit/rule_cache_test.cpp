@@ -4,11 +4,16 @@
 // a bad file is refused whatever the cache holds.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdlib>
+#include <optional>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <thread>
+
+#include <re2/re2.h>
 
 #include "karta/rules.hpp"
 
@@ -182,6 +187,33 @@ TEST_F(RuleCache, TheSameFilesInAnotherDirectoryAreAnotherEntry) {
   EXPECT_EQ(entries().size(), 2u);
   EXPECT_NE(here.group("roadmap.columns").front().file, there.group("roadmap.columns").front().file);
   EXPECT_EQ(there.group("roadmap.columns").front().file.rfind(moved.string(), 0), 0u);
+}
+
+TEST_F(RuleCache, PreparationInTheBackgroundCompilesWhatTheCacheLeftAndGivesTheSameAnswers) {
+  const RuleSet checked = RuleSet::load(rules_.string());
+  const RuleSet cached = RuleSet::load(rules_.string());
+  ASSERT_EQ(compiled(cached), 0u);
+  cached.prepare_in_background();
+  cached.prepare_in_background();   // a second call does nothing
+  // Searched meanwhile from this thread: each part is built once, by whichever comes first.
+  expect_same(checked, cached);
+  for (int waited = 0; compiled(cached) < patterns(cached) && waited < 3000; waited += 10)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_EQ(compiled(cached), patterns(cached));
+}
+
+TEST_F(RuleCache, ASetDestroyedWhilePreparingStopsItsThreadAndLeavesSharedPatternsWhole) {
+  RuleSet::load(rules_.string());
+  for (int i = 0; i < 5; ++i) {
+    std::optional<RulePattern> kept;
+    {
+      const RuleSet cached = RuleSet::load(rules_.string());
+      cached.prepare_in_background();
+      kept = cached.group("regions.subjects").back().patterns.front();
+    }   // joined here (a thread left running would be a leak and a race under the sanitizers)
+    EXPECT_TRUE(kept->compiled().ok());
+    EXPECT_TRUE(kept->is_compiled());
+  }
 }
 
 }  // namespace
