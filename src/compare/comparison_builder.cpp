@@ -1,6 +1,9 @@
 // compare(): documents → keys, units aligned to the template, side-by-side
 // rows, and the per-region tallies (responsibility, timeline, deadline kinds).
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
 #include <filesystem>
 #include <set>
 
@@ -133,6 +136,55 @@ void tally(Comparison& c, const ComparedDocument& d) {
         }
 }
 
+// Each measure's stems looked up once, then compared by place in the list.
+IndexedSimilarity wordings_of(const std::vector<RegionMeasure>& measures, const TemplateAligner& aligner) {
+  auto weighted = std::make_shared<std::vector<const WeightedTokens*>>();
+  for (const RegionMeasure& m : measures) weighted->push_back(&aligner.weighted(m.title));
+  return [weighted](std::size_t i, std::size_t j) { return similarity(*(*weighted)[i], *(*weighted)[j]); };
+}
+
+std::vector<MeasureRow> side_by_side(const std::map<std::string, std::vector<AlignedUnit>>& by_region,
+                                     const std::map<std::string, std::map<std::string, std::string>>& titles,
+                                     const TemplateAligner* aligner, double threshold);
+
+// Each item's rows, the items shared out between the cores: pairing is
+// most of a large comparison's time and grows with the square of an item's
+// measures. The aligner's wordings are all made here first, so that the
+// threads only read them (TemplateAligner is not for sharing otherwise);
+// each item's rows depend on that item alone, so the result is the same.
+void pair_items(std::vector<ComparisonItem>& items,
+                const std::map<std::string, std::map<std::string, std::string>>& titles,
+                const TemplateAligner* aligner, double threshold) {
+  if (aligner)
+    for (const ComparisonItem& item : items)
+      for (const auto& [key, units] : item.by_region)
+        for (const AlignedUnit& u : units)
+          for (const std::string& id : u.measures) aligner->weighted(titles.at(key).at(id));
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> failed(items.size());
+  const CarriedLimits limits = carried_limits();
+  auto work = [&] {
+    const WorkLimits scope(limits);
+    for (std::size_t i; (i = next++) < items.size();) try {
+        items[i].rows = side_by_side(items[i].by_region, titles, aligner, threshold);
+      } catch (...) {
+        failed[i] = std::current_exception();
+        next = items.size();
+      }
+  };
+  const std::size_t helpers = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()) - 1, items.size());
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < helpers; ++t) try {
+      threads.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;   // fewer threads: this one does the rest
+    }
+  work();
+  for (std::thread& t : threads) t.join();
+  for (const std::exception_ptr& e : failed)
+    if (e) std::rethrow_exception(e);
+}
+
 std::vector<MeasureRow> side_by_side(const std::map<std::string, std::vector<AlignedUnit>>& by_region,
                                      const std::map<std::string, std::map<std::string, std::string>>& titles,
                                      const TemplateAligner* aligner, double threshold) {
@@ -145,8 +197,8 @@ std::vector<MeasureRow> side_by_side(const std::map<std::string, std::vector<Ali
         if (listed.emplace(key, id).second) measures.push_back({key, id, titles.at(key).at(id)});
       }
   if (!aligner) return pair_measures(measures, [](const std::string&, const std::string&) { return 0.0; }, 1.0);
-  return pair_measures(measures, [&](const std::string& a, const std::string& b) { return aligner->similarity(a, b); },
-                       threshold, [&](const std::string& t) { return aligner->pairing_keys(t, threshold); });
+  return pair_measures(measures, wordings_of(measures, *aligner), threshold,
+                       [&](const std::string& t) { return aligner->pairing_keys(t, threshold); });
 }
 
 }  // namespace
@@ -282,14 +334,14 @@ Comparison compare(const std::vector<Extraction>& extractions, const std::vector
       c.items[h.item].by_region[u.key].push_back(std::move(a));
     }
   }
-  for (ComparisonItem& item : c.items)
-    item.rows = side_by_side(item.by_region, titles, aligner, c.template_used->thresholds.pair);
+  pair_items(c.items, titles, aligner, c.template_used ? c.template_used->thresholds.pair : 1.0);
 
   // What no item covers: one row per measure, alike ones of different regions together.
   const double alike = c.template_used ? c.template_used->thresholds.item : 1.0;
-  const std::vector<MeasureRow> groups = pair_measures(
-      unmatched, [&](const std::string& a, const std::string& b) { return aligner ? aligner->similarity(a, b) : 0.0; },
-      alike, aligner ? PairingKeys([&](const std::string& t) { return aligner->pairing_keys(t, alike); }) : PairingKeys());
+  const std::vector<MeasureRow> groups =
+      aligner ? pair_measures(unmatched, wordings_of(unmatched, *aligner), alike,
+                              [&](const std::string& t) { return aligner->pairing_keys(t, alike); })
+              : pair_measures(unmatched, [](const std::string&, const std::string&) { return 0.0; }, alike);
   for (const MeasureRow& group : groups) {
     ComparisonItem item;
     for (const auto& [key, index] : group.measures)

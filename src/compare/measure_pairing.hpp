@@ -17,6 +17,8 @@ struct RegionMeasure {
 };
 
 using Similarity = std::function<double(const std::string&, const std::string&)>;
+// The same of measures[i] and measures[j], by their places in the list.
+using IndexedSimilarity = std::function<double(std::size_t, std::size_t)>;
 // What a wording offers for pairing (TemplateAligner::pairing_keys): all its
 // keys, and those of them of which the other wording must hold one for the
 // pair (this wording first) to reach the threshold — `needed` may be `all`.
@@ -33,5 +35,7 @@ using PairingKeys = std::function<PairingKeySet(const std::string&)>;
 // the same rows, without trying every pair.
 std::vector<MeasureRow> pair_measures(const std::vector<RegionMeasure>& measures,
                                       const Similarity& similarity, double threshold, const PairingKeys& keys = {});
+std::vector<MeasureRow> pair_measures(const std::vector<RegionMeasure>& measures,
+                                      const IndexedSimilarity& similarity, double threshold, const PairingKeys& keys = {});
 
 }  // namespace karta

@@ -97,7 +97,19 @@ double TemplateAligner::item_score(const std::string& text, std::size_t item) co
 
 const WeightedTokens& TemplateAligner::weighted_of(const std::string& text) const {
   auto it = token_cache_.find(text);
-  if (it == token_cache_.end()) it = token_cache_.emplace(text, weigh(stemmer_->tokens(text), weights_)).first;
+  if (it == token_cache_.end()) {
+    WeightedTokens w = weigh(stemmer_->tokens(text), weights_);
+    auto number = [this](const std::string& s) {
+      return stem_numbers_.try_emplace(s, static_cast<std::uint32_t>(stem_numbers_.size())).first->second;
+    };
+    for (const std::string& t : w.tokens) {
+      w.ids.push_back(number(t));
+      w.heads.push_back(t.size() >= 10 ? number(t.substr(0, 10)) : kNoHead);
+      w.id_bits |= std::uint64_t{1} << (w.ids.back() % 64);
+      if (w.heads.back() != kNoHead) w.head_bits |= std::uint64_t{1} << (w.heads.back() % 64);
+    }
+    it = token_cache_.emplace(text, std::move(w)).first;
+  }
   return it->second;
 }
 

@@ -32,6 +32,9 @@ class TemplateAligner {
 
   // Similarity of two measures' wordings, for pairing regions' measures.
   double similarity(const std::string& a, const std::string& b) const;
+  // A wording's weighted stems, made once (the address stays valid while
+  // the aligner lives): pairing looks each measure's up once, not per pair.
+  const WeightedTokens& weighted(const std::string& text) const { return weighted_of(text); }
   // Keys two wordings must share to be alike at all: each stem's first ten
   // bytes (five Cyrillic letters), or the whole of a shorter one — as
   // similarity's same-word test needs. `needed`: the keys of the heaviest
@@ -60,6 +63,7 @@ class TemplateAligner {
   const std::vector<std::string>& tokens_of(const std::string& text) const;
   const WeightedTokens& weighted_of(const std::string& text) const;
   mutable std::unordered_map<std::string, WeightedTokens> token_cache_;
+  mutable std::unordered_map<std::string, std::uint32_t> stem_numbers_;   // stems and ten-byte heads, numbered
 };
 
 }  // namespace karta

@@ -64,11 +64,28 @@ WeightedTokens weigh(TokenSet tokens, const TermWeights& weights) {
   return out;
 }
 
+namespace {
+
+// same_word needs ten common bytes, so two stems of different heads (or
+// one shorter than ten bytes) are one word only when they are one stem.
+bool contains(const WeightedTokens& set, const WeightedTokens& of, std::size_t k) {
+  const std::uint32_t id = of.ids[k], head = of.heads[k];
+  if (!(set.id_bits >> (id % 64) & 1) && (head == kNoHead || !(set.head_bits >> (head % 64) & 1))) return false;
+  for (std::size_t u = 0; u < set.ids.size(); ++u) {
+    if (set.ids[u] == id) return true;
+    if (head != kNoHead && set.heads[u] == head && same_word(set.tokens[u], of.tokens[k])) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 double similarity(const WeightedTokens& measure, const WeightedTokens& item, double beta) {
   double in_measure = 0, shared = 0;
+  const bool numbered = measure.ids.size() == measure.tokens.size() && item.ids.size() == item.tokens.size();
   for (std::size_t k = 0; k < measure.tokens.size(); ++k) {
     in_measure += measure.weights[k];
-    if (contains(item.tokens, measure.tokens[k])) shared += measure.weights[k];
+    if (numbered ? contains(item, measure, k) : contains(item.tokens, measure.tokens[k])) shared += measure.weights[k];
   }
   if (shared == 0) return 0;
   const double precision = shared / in_measure, recall = shared / item.total, b2 = beta * beta;

@@ -4,6 +4,7 @@
 // single an item out (выгорания, стажировок) weigh much.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -40,7 +41,16 @@ struct WeightedTokens {
   TokenSet tokens;
   std::vector<double> weights;
   double total = 0;
+  // Optional, one per token (TemplateAligner fills them): the stem's number
+  // and that of its first ten bytes (kNoHead when shorter), so that the
+  // same-word test of a pair is two integer compares where it used to be a
+  // string compare per pair of stems — the answers are the same.
+  std::vector<std::uint32_t> ids, heads;
+  // One bit (number mod 64) per stem and per head: a stem whose bits the
+  // other wording lacks is in none of its stems, found without a scan.
+  std::uint64_t id_bits = 0, head_bits = 0;
 };
+inline constexpr std::uint32_t kNoHead = 0xFFFFFFFFu;
 WeightedTokens weigh(TokenSet tokens, const TermWeights& weights);
 double similarity(const WeightedTokens& measure, const WeightedTokens& item, double beta = 1);
 

@@ -30,6 +30,21 @@ WorkLimits::WorkLimits(const std::string& name, const ReadOptions& options) {
                                             : Clock::time_point::max();
 }
 
+WorkLimits::WorkLimits(const CarriedLimits& carried) {
+  if (depth++ > 0 || !carried.active) return;
+  current.active = true;
+  current.name = carried.name;
+  current.options = carried.options;
+  current.calls = 0;
+  current.paragraphs = current.cells = 0;
+  current.deadline = carried.deadline;
+}
+
+CarriedLimits carried_limits() {
+  if (!current.active) return {};
+  return CarriedLimits{true, current.name, current.options, current.deadline};
+}
+
 WorkLimits::~WorkLimits() {
   if (--depth == 0) current.active = false;
 }

@@ -11,11 +11,24 @@
 
 namespace karta {
 
+// The calling thread's limits, for threads doing part of its work: a
+// WorkLimits made from them holds the same deadline and limits (the counts
+// of paragraphs and cells start again in that thread).
+struct CarriedLimits {
+  bool active = false;
+  std::string name;
+  ReadOptions options;
+  std::chrono::steady_clock::time_point deadline;
+};
+CarriedLimits carried_limits();
+
 class WorkLimits {
  public:
   // Limits for `name` from now until the scope ends; scopes do not nest
   // (the inner one is ignored).
   WorkLimits(const std::string& name, const ReadOptions& options);
+  // Another thread's limits (carried_limits()); none when it had none.
+  explicit WorkLimits(const CarriedLimits& carried);
   ~WorkLimits();
   WorkLimits(const WorkLimits&) = delete;
   WorkLimits& operator=(const WorkLimits&) = delete;
