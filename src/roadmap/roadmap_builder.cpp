@@ -16,24 +16,36 @@
 namespace karta {
 namespace {
 
-using Grid = std::vector<std::vector<std::string>>;
+// The table by grid column, as views of its cells' texts: the table outlives
+// the roadmap's building, and a copy of every cell was 7.6 MB of the large
+// DOCX's peak. Empty where no cell starts.
+using GridRow = std::vector<std::string_view>;
+using Grid = std::vector<GridRow>;
+
+Grid view_grid(const Table& table) {
+  Grid grid(table.rows.size(), GridRow(static_cast<std::size_t>(std::max(0, table.columns))));
+  for (std::size_t r = 0; r < table.rows.size(); ++r)
+    for (const Cell& cell : table.rows[r].cells)
+      if (cell.grid_col >= 0 && cell.grid_col < table.columns) grid[r][static_cast<std::size_t>(cell.grid_col)] = cell.text;
+  return grid;
+}
 
 struct Columns {
   std::map<std::string, int> role;   // role → grid column
   std::map<std::string, int> span;   // role → columns under it (a two-level header), when more than one
   int header_rows = 0;
   bool has(const char* r) const { return role.count(r) > 0; }
-  std::string cell(const std::vector<std::string>& row, const char* r) const {
+  std::string cell(const GridRow& row, const char* r) const {
     auto it = role.find(r);
     if (it == role.end() || it->second >= static_cast<int>(row.size())) return std::string();
     auto wide = span.find(r);
-    if (wide == span.end()) return row[static_cast<std::size_t>(it->second)];
+    if (wide == span.end()) return std::string(row[static_cast<std::size_t>(it->second)]);
     // «Срок» over «начала» / «окончания»: the deadline is the period they
     // give; other roles list their sub-columns.
     const std::string joint = std::string(r) == "deadline" ? " – " : ", ";
     std::string out;
     for (int c = it->second; c < it->second + wide->second && c < static_cast<int>(row.size()); ++c)
-      if (!row[static_cast<std::size_t>(c)].empty()) out += (out.empty() ? "" : joint) + row[static_cast<std::size_t>(c)];
+      if (!row[static_cast<std::size_t>(c)].empty()) (out += out.empty() ? "" : joint) += row[static_cast<std::size_t>(c)];
     return out;
   }
 };
@@ -41,7 +53,7 @@ struct Columns {
 // A row right under the header that names sub-columns of a header cell
 // («начала», «окончания» under «Срок»): short words, no digits, no measure,
 // each under a role's cell or the empty cells a span left beside it.
-void read_sub_header(const std::vector<std::vector<std::string>>& grid, Columns& c) {
+void read_sub_header(const Grid& grid, Columns& c) {
   const std::size_t r = static_cast<std::size_t>(c.header_rows);
   if (r >= grid.size()) return;
   const auto& head = grid[r - 1];
@@ -50,7 +62,7 @@ void read_sub_header(const std::vector<std::vector<std::string>>& grid, Columns&
   int filled = 0;
   for (std::size_t col = 0; col < sub.size(); ++col) {
     if (sub[col].empty()) continue;
-    if (sub[col].size() > 60 || sub[col].find_first_of("0123456789") != std::string::npos) return;
+    if (sub[col].size() > 60 || sub[col].find_first_of("0123456789") != std::string_view::npos) return;
     ++filled;
   }
   if (filled < 2) return;
@@ -89,10 +101,11 @@ std::optional<Columns> find_columns(const Grid& grid, const RuleSet& rules) {
     Columns c;
     for (std::size_t col = 0; col < grid[r].size(); ++col) {
       if (grid[r][col].empty()) continue;
-      const Rule* rule = rules.first("roadmap.columns", grid[r][col]);
+      const std::string text(grid[r][col]);
+      const Rule* rule = rules.first("roadmap.columns", text);
       // A PDF's narrow header cell breaks long words with no hyphen
       // ("Мероприя тие"): the words run together still name the role.
-      if (!rule) rule = rules.first("roadmap.columns", without_spaces(grid[r][col]));
+      if (!rule) rule = rules.first("roadmap.columns", without_spaces(text));
       if (rule && !c.role.count(rule->value)) c.role[rule->value] = static_cast<int>(col);
       // A second column of people ("Ответственные лица" | "Исполнители")
       // holds the executors.
@@ -128,9 +141,9 @@ std::optional<Columns> find_columns(const Grid& grid, const RuleSet& rules) {
 std::vector<std::string> header_without_measures(const Grid& grid, const RuleSet& rules) {
   for (std::size_t r = 0; r < std::min<std::size_t>(grid.size(), 4); ++r) {
     int details = 0;
-    for (const std::string& cell : grid[r]) {
+    for (const std::string_view cell : grid[r]) {
       if (cell.empty()) continue;
-      const Rule* rule = rules.first("roadmap.columns", cell);
+      const Rule* rule = rules.first("roadmap.columns", std::string(cell));
       if (rule && (rule->value == "measure" || rule->value == "system_measure")) return {};
       if (rule && (rule->value == "responsible" || rule->value == "deadline" || rule->value == "result" ||
                    rule->value == "executors" || rule->value == "responsible_executors"))
@@ -138,7 +151,7 @@ std::vector<std::string> header_without_measures(const Grid& grid, const RuleSet
     }
     if (details >= 2) {
       std::vector<std::string> cells;
-      for (const std::string& cell : grid[r])
+      for (const std::string_view cell : grid[r])
         if (!cell.empty()) cells.push_back(clean_text(cell));
       return cells;
     }
@@ -163,11 +176,11 @@ std::vector<int> row_ends(const Table& table) {
   return ends;
 }
 
-bool column_numbers(const std::vector<std::string>& row) {
+bool column_numbers(const GridRow& row) {
   int numbers = 0;
-  for (const std::string& cell : row) {
+  for (const std::string_view cell : row) {
     if (cell.empty()) continue;
-    if (cell.size() > 3 || cell.find_first_not_of("0123456789.") != std::string::npos) return false;
+    if (cell.size() > 3 || cell.find_first_not_of("0123456789.") != std::string_view::npos) return false;
     ++numbers;
   }
   return numbers >= 2;
@@ -194,7 +207,7 @@ bool heads_the_next_number(const Grid& grid, std::size_t r, const Columns& colum
 std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const std::optional<std::string>& title,
                                      RoadmapContext& ctx) {
   const StageScope scope(Stage::roadmap);
-  const Grid grid = table_grid(table);
+  const Grid grid = view_grid(table);
   auto columns = find_columns(grid, ctx.rules);
   if (!columns) {
     const std::vector<std::string> header = header_without_measures(grid, ctx.rules);
@@ -218,7 +231,7 @@ std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const
     return d.system_measures.back();
   };
 
-  const std::vector<std::string> header = grid[static_cast<std::size_t>(columns->header_rows - 1)];
+  const GridRow& header = grid[static_cast<std::size_t>(columns->header_rows - 1)];
   // The last measure made and its detail cells as read, for a continuation row.
   Measure* last = nullptr;
   DetailCells last_cells;
@@ -229,8 +242,8 @@ std::optional<Roadmap> build_roadmap(const Table& table, int table_number, const
     const auto& row = grid[r];
     if (column_numbers(row) || row == header || table.rows[r].header) continue;
     std::vector<std::string> texts;
-    for (const std::string& c : row)
-      if (!c.empty()) texts.push_back(c);
+    for (const std::string_view c : row)
+      if (!c.empty()) texts.emplace_back(c);
     if (texts.empty()) continue;
     const std::string measure_text = clean_text(columns->cell(row, "measure"));
     const bool details = !columns->cell(row, "responsible").empty() || !columns->cell(row, "deadline").empty();
