@@ -17,6 +17,7 @@ usage: profile.py KARTA SAX_FLOOR CORPUS_DIR OUT.md
 import os
 import pathlib
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -55,7 +56,7 @@ def callgrind(cmd, env=None):
     total = int(re.search(r"^([\d,]+) \(100\.0%\)\s+PROGRAM TOTALS", text, re.M).group(1).replace(",", ""))
     lines = []
     for line in text.splitlines():
-        m = re.match(r"^\s*([\d,]+) \([\d.]+%\)\s+(.*)$", line)
+        m = re.match(r"^\s*([\d,]+) \(\s*[\d.]+%\)\s+(.*)$", line)
         if m:
             lines.append((int(m.group(1).replace(",", "")), m.group(2)))
     return total, lines
@@ -81,7 +82,7 @@ def main():
         (tmp / "batch").mkdir()
         xmls = []
         for k, p in enumerate(batch):
-            os.symlink(p, tmp / "batch" / p.name)
+            shutil.copy(p, tmp / "batch" / p.name)   # links out of the folder are skipped
             target = tmp / f"{k}.xml"
             with zipfile.ZipFile(p) as z:
                 target.write_bytes(z.read("word/document.xml"))

@@ -7,9 +7,10 @@
 #include <libxml/xmlversion.h>
 #include <sqlite3.h>
 #include <unicode/uversion.h>
-#include <xlsxwriter.h>
 
 #include <cstdio>
+
+#include "model/loadable_module.hpp"
 
 namespace karta {
 
@@ -30,7 +31,13 @@ std::vector<std::pair<std::string, std::string>> library_versions() {
   out.emplace_back("Poco", poco_text);
   out.emplace_back("yaml-cpp", KARTA_YAMLCPP_VERSION);
   out.emplace_back("SQLite", sqlite3_libversion());
-  out.emplace_back("libxlsxwriter", lxw_version());
+  // In the karta-xlsx module (write/xlsx_sheet), loaded to ask.
+  try {
+    using Version = const char* (*)();
+    out.emplace_back("libxlsxwriter", reinterpret_cast<Version>(module_symbol("karta-xlsx", "karta_xlsx_library_version"))());
+  } catch (const ModuleUnavailable&) {
+    out.emplace_back("libxlsxwriter", "not available (module karta-xlsx)");
+  }
   return out;
 }
 

@@ -1,16 +1,18 @@
-// karta export --xlsx: the measures as one typed sheet (libxlsxwriter).
+// karta export --xlsx: the measures as one typed sheet (libxlsxwriter, in
+// the karta-xlsx module: write/xlsx_sheet).
 // Ids like 1.1.1 and deadline texts like «Апрель 2023» are written as text
 // cells, so no spreadsheet turns them into dates or numbers; period bounds
 // are real dates; numbers of directions and system measures are numbers.
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 #include <cstdio>
 #include <filesystem>
 
 #include "karta/export.hpp"
 #include "karta/output_error.hpp"
+#include "model/loadable_module.hpp"
 #include "write/measure_walk.hpp"
+#include "write/xlsx_sheet.hpp"
 
 namespace karta {
 namespace {
@@ -27,45 +29,36 @@ std::string joined(const std::vector<T>& list, F get) {
 
 class Sheet {
  public:
-  Sheet(lxw_workbook* book, lxw_worksheet* sheet) : sheet_(sheet) {
-    date_ = workbook_add_format(book);
-    format_set_num_format(date_, "yyyy-mm-dd");
-    header_ = workbook_add_format(book);
-    format_set_bold(header_);
-  }
+  Sheet(const XlsxSheetFunctions& xlsx, void* book) : xlsx_(xlsx), book_(book) {}
   void header(const std::vector<const char*>& names) {
-    for (const char* n : names) worksheet_write_string(sheet_, row_, col_++, n, header_);
+    for (const char* n : names) xlsx_.header(book_, row_, col_++, n);
     next_row();
   }
   void text(const std::string& s) {
-    if (!s.empty()) worksheet_write_string(sheet_, row_, col_, s.c_str(), nullptr);
+    if (!s.empty()) xlsx_.text(book_, row_, col_, s.c_str());
     ++col_;
   }
   void text(const std::optional<std::string>& s) { text(s.value_or("")); }
   void number(const std::optional<int>& n) {
-    if (n) worksheet_write_number(sheet_, row_, col_, *n, nullptr);
+    if (n) xlsx_.number(book_, row_, col_, *n);
     ++col_;
   }
   void date(const std::optional<std::string>& iso) {
     int y = 0, m = 0, d = 0;
-    if (iso && std::sscanf(iso->c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3) {
-      lxw_datetime when = {y, m, d, 0, 0, 0};
-      worksheet_write_datetime(sheet_, row_, col_, &when, date_);
-    }
+    if (iso && std::sscanf(iso->c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3) xlsx_.date(book_, row_, col_, y, m, d);
     ++col_;
   }
   void next_row() {
     ++row_;
     col_ = 0;
   }
-  lxw_row_t rows() const { return row_; }
+  std::uint32_t rows() const { return row_; }
 
  private:
-  lxw_worksheet* sheet_;
-  lxw_format* date_;
-  lxw_format* header_;
-  lxw_row_t row_ = 0;
-  lxw_col_t col_ = 0;
+  const XlsxSheetFunctions& xlsx_;
+  void* book_;
+  std::uint32_t row_ = 0;
+  std::uint16_t col_ = 0;
 };
 
 const std::vector<const char*> kColumns = {
@@ -83,11 +76,16 @@ void write_measures_xlsx(const std::string& path, const std::vector<Extraction>&
     std::filesystem::create_directories(target.parent_path(), ec);
     if (ec) throw OutputError(target.parent_path().string(), ec.message());
   }
+  const XlsxSheetFunctions* xlsx = nullptr;
+  try {
+    xlsx = &xlsx_sheet();
+  } catch (const ModuleUnavailable& e) {
+    throw OutputError(path, e.what());
+  }
   const std::string temp = path + ".karta-tmp-" + std::to_string(::getpid());
-  lxw_workbook* book = workbook_new(temp.c_str());
+  void* book = xlsx->open(temp.c_str(), "measures");
   if (!book) throw OutputError(path, "cannot create the workbook");
-  lxw_worksheet* ws = workbook_add_worksheet(book, "measures");
-  Sheet sheet(book, ws);
+  Sheet sheet(*xlsx, book);
   sheet.header(kColumns);
   auto text = [](const Mention& m) { return m.text; };
   auto entity = [](const Mention& m) { return m.entity.value_or(""); };
@@ -124,12 +122,10 @@ void write_measures_xlsx(const std::string& path, const std::vector<Extraction>&
       sheet.next_row();
     });
   }
-  worksheet_freeze_panes(ws, 1, 0);
-  worksheet_autofilter(ws, 0, 0, sheet.rows() > 1 ? sheet.rows() - 1 : 0, static_cast<lxw_col_t>(kColumns.size() - 1));
-  const lxw_error error = workbook_close(book);
-  if (error != LXW_NO_ERROR) {
+  if (const char* error = xlsx->close(book, sheet.rows() > 1 ? sheet.rows() - 1 : 0,
+                                      static_cast<std::uint16_t>(kColumns.size() - 1))) {
     std::filesystem::remove(temp, ec);
-    throw OutputError(path, lxw_strerror(error));
+    throw OutputError(path, error);
   }
   std::filesystem::rename(temp, target, ec);
   if (ec) {

@@ -50,7 +50,8 @@ def main():
         for path in ('./usr/bin/karta', './usr/share/karta/rules/roadmap.yaml', './usr/share/man/man1/karta.1',
                      './usr/share/bash-completion/completions/karta', './usr/share/zsh/vendor-completions/_karta',
                      './usr/include/karta/extract.hpp', './usr/lib/pkgconfig/karta.pc',
-                     './usr/lib/karta/karta-poppler.so', './usr/lib/karta/karta-postgresql.so'):
+                     './usr/lib/karta/karta-poppler.so', './usr/lib/karta/karta-postgresql.so',
+                     './usr/lib/karta/karta-xlsx.so'):
             check(path in contents, 'the package holds ' + path)
         root = os.path.join(tmp, 'root')
         p = subprocess.run(['dpkg-deb', '-x', deb, root], capture_output=True)

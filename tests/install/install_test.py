@@ -58,7 +58,7 @@ def main():
         for rel in ('bin/karta', 'share/karta/rules/roadmap.yaml', 'share/karta/rules/templates/rsnms.yaml',
                     'share/man/man1/karta.1', 'share/bash-completion/completions/karta', 'share/zsh/vendor-completions/_karta',
                     'include/karta/extract.hpp', 'include/karta/read.hpp', 'lib/libkarta.so',
-                    'lib/karta/karta-poppler.so', 'lib/karta/karta-postgresql.so',
+                    'lib/karta/karta-poppler.so', 'lib/karta/karta-postgresql.so', 'lib/karta/karta-xlsx.so',
                     'lib/cmake/karta/kartaConfig.cmake', 'lib/cmake/karta/kartaConfigVersion.cmake', 'lib/pkgconfig/karta.pc'):
             check(os.path.exists(os.path.join(prefix, rel)), 'installed ' + rel)
         elsewhere = os.path.join(tmp, 'elsewhere')

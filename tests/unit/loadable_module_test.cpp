@@ -7,6 +7,7 @@
 #include "model/loadable_module.hpp"
 #include "read/pdf_text_layer.hpp"
 #include "write/postgresql_client.hpp"
+#include "write/xlsx_sheet.hpp"
 
 namespace karta {
 namespace {
@@ -14,6 +15,7 @@ namespace {
 TEST(LoadableModule, TheBuildsModulesGiveTheirEntryPoints) {
   EXPECT_NE(module_symbol(kPdfTextLayerModule, kPdfTextLayerSymbol), nullptr);
   EXPECT_NE(module_symbol(kPostgresqlModule, kPostgresqlSymbol), nullptr);
+  EXPECT_NE(xlsx_sheet().open, nullptr);
   const PostgresqlClient& client = postgresql_client();
   EXPECT_NE(client.connection_options, nullptr);
   EXPECT_NE(client.execute, nullptr);
