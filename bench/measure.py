@@ -17,6 +17,7 @@ Each figure is the median of the runs, with the minimum beside it.
 usage: measure.py KARTA SAX_FLOOR CORPUS_DIR RESULTS.md
 """
 import concurrent.futures
+import json
 import os
 import pathlib
 import platform
@@ -40,20 +41,20 @@ def xml_bytes(path):
 
 
 def timed(cmd, shell=False):
-    """(wall seconds, peak RSS in MB) of one command, measured by GNU time."""
+    """(wall seconds, peak RSS in MB, CPU seconds) of one command, measured by GNU time."""
     with tempfile.NamedTemporaryFile() as t:
-        full = ["/usr/bin/time", "-f", "%M", "-o", t.name] + (["sh", "-c", cmd] if shell else list(map(str, cmd)))
+        full = ["/usr/bin/time", "-f", "%M %U %S", "-o", t.name] + (["sh", "-c", cmd] if shell else list(map(str, cmd)))
         start = time.perf_counter()
         r = subprocess.run(full, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         wall = time.perf_counter() - start
-        rss = int(pathlib.Path(t.name).read_text().split()[-1]) / 1024
+        rss, user, system = pathlib.Path(t.name).read_text().split()[-3:]
     if r.returncode not in (0, 1):
         sys.exit(f"{cmd}: exit {r.returncode}: {r.stderr[-500:]!r}")
-    return wall, rss
+    return wall, int(rss) / 1024, float(user) + float(system)
 
 
 def alternate(commands, rounds=ROUNDS):
-    """Runs each command once per round, in turn; {name: [(wall, rss)...]}."""
+    """Runs each command once per round, in turn; {name: [(wall, rss, cpu)...]}."""
     out = {name: [] for name in commands}
     for _ in range(rounds):
         for name, run in commands.items():
@@ -62,15 +63,19 @@ def alternate(commands, rounds=ROUNDS):
 
 
 def med(runs):
-    return statistics.median(w for w, _ in runs)
+    return statistics.median(r[0] for r in runs)
 
 
 def low(runs):
-    return min(w for w, _ in runs)
+    return min(r[0] for r in runs)
 
 
 def peak(runs):
-    return max(r for _, r in runs)
+    return max(r[1] for r in runs)
+
+
+def cpu(runs):
+    return statistics.median(r[2] for r in runs)
 
 
 def floor_cmd(docx):
@@ -103,7 +108,7 @@ def main():
             with concurrent.futures.ThreadPoolExecutor(2) as pool:   # both cores, as karta -j 2
                 list(pool.map(lambda p: subprocess.run([pandoc, "-f", "docx", "-t", "json", str(p), "-o", os.devnull],
                                                        check=True), sample))
-            return (time.perf_counter() - start) * len(docx) / len(sample), 0   # scaled to all the files
+            return (time.perf_counter() - start) * len(docx) / len(sample), 0, 0   # scaled to all the files
 
         large_runs = alternate({"karta": karta(large, 1, "large"), "floor": lambda: timed(floor_cmd(large), shell=True)})
         # The batch's parse floor: every document.xml inflated once, then parsed
@@ -122,7 +127,7 @@ def main():
             halves = [subprocess.Popen([str(FLOOR), *xmls[h::2]]) for h in range(2)]
             if any(h.wait() != 0 for h in halves):
                 sys.exit("sax_floor failed on the batch")
-            return time.perf_counter() - start, 0
+            return time.perf_counter() - start, 0, 0
         # PDFs: LibreOffice's renderings of the corpus and fixtures, 20 copies each.
         pdf_dir = out / "pdf-in"
         for k in range(20):
@@ -185,11 +190,20 @@ def main():
         "|---|---|---|---|---|---|",
         *["| %s | %s | %s | %s | %s | %s |" % (a, b, c, d, e, "met" if f else "**not met**") for a, b, c, d, e, f in rows],
         "",
-        "`karta compare` scaling is in COMPARE.md, input shapes (dropped merges, archives) in SHAPES.md, the readers "
-        "in READERS.md and OFFICE.md. `karta extract --stats` shows where a run's time goes.",
+        "What bounds each target not met, in this run's numbers: BOUNDS.md (from results.json and PROFILE.md's "
+        "callgrind and heaptrack figures). `karta compare` scaling is in COMPARE.md, input shapes (dropped merges, "
+        "archives) in SHAPES.md, the readers in READERS.md and OFFICE.md. `karta extract --stats` shows where a "
+        "run's time goes.",
         "",
     ]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
+    # The figures for bench/bounds.py, which names what bounds each target not met.
+    figures = {name: {"median": med(r), "min": low(r), "peak_mb": peak(r), "cpu": cpu(r)}
+               for group in (large_runs, batch_runs, one_runs) for name, r in
+               (((k if group is batch_runs else ("large_" if group is large_runs else "one_") + k), v)
+                for k, v in group.items())}
+    figures["files"] = {"docx": len(docx), "large_xml_bytes": xml_bytes(large), **counts}
+    RESULTS.with_name("results.json").write_text(json.dumps(figures, indent=1), encoding="utf-8")
     print("\n".join(lines))
 
 

@@ -8,12 +8,14 @@ same bytes — the numbers bench/RESULTS.md's bounds are named with:
 - 200 typical DOCX in one process (one worker): instructions a file by stage,
   and the floor's (bench/sax_floor.c over the same 200 document.xml);
 - the large DOCX: instructions a byte of document.xml by stage, and the
-  floor's.
+  floor's; and heaptrack's peak heap with its largest holders.
 
-Not a test: it reports. Needs valgrind. Takes a few minutes.
+Also writes profile.json beside OUT.md for bench/bounds.py. Not a test: it
+reports. Needs valgrind and heaptrack. Takes a few minutes.
 
 usage: profile.py KARTA SAX_FLOOR CORPUS_DIR OUT.md
 """
+import json
 import os
 import pathlib
 import re
@@ -67,6 +69,33 @@ def stage(lines, pattern):
     return max(found) if found else 0
 
 
+def heap_peak(cmd):
+    """(peak heap MB, [(MB, holder function)...]) of one run, by heaptrack."""
+    with tempfile.TemporaryDirectory() as tmp:
+        base = pathlib.Path(tmp) / "heap"
+        subprocess.run(["heaptrack", "-o", str(base), *map(str, cmd)], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        data = next(pathlib.Path(tmp).glob("heap*"))
+        text = subprocess.run(["heaptrack_print", "-f", str(data), "--print-peaks", "1", "--print-allocators", "0",
+                               "--print-temporary", "0", "--print-leaks", "0", "--peak-limit", "6"],
+                              capture_output=True, text=True).stdout
+    def mb(v):
+        unit = {"K": 1e-3, "M": 1, "G": 1e3}.get(v[-1], 1e-6)
+        return float(v.rstrip("KMGB")) * unit
+    peak = re.search(r"peak heap memory consumption: ([\d.]+[KMG]?)", text)
+    holders = []
+    lines = text.splitlines()
+    for k, line in enumerate(lines):
+        m = re.match(r"^([\d.]+[KMG]?) peak memory consumed over \d+ calls from", line)
+        if m and k + 1 < len(lines):
+            where = lines[k + 1].strip()
+            if where.startswith("0x") and k + 2 < len(lines):
+                where = lines[k + 2].strip().replace("in ", "", 1)
+            where = where.replace("(anonymous namespace)", "{anonymous}")
+            holders.append((mb(m.group(1)), re.sub(r"\(.*", "", where)))
+    return (mb(peak.group(1)) if peak else 0), holders
+
+
 def main():
     env = dict(os.environ)
     docx = sorted((CORPUS / "docx").glob("*.docx"))
@@ -94,6 +123,7 @@ def main():
         large_bytes = (tmp / "large.xml").stat().st_size
         large_total, large_lines = callgrind([KARTA, "extract", large, "-o", tmp / "l", "-q", "-j", "1"], env)
         floor_large, _ = callgrind([FLOOR, tmp / "large.xml"])
+        heap, holders = heap_peak([KARTA, "extract", large, "-o", tmp / "h", "-q", "-j", "1"])
 
     def m(ir):
         return "%.1f M" % (ir / 1e6)
@@ -114,7 +144,16 @@ def main():
         "counted. 200 DOCX: one `-j 1` run, divided by 200. The large DOCX (%.1f MB document.xml): one `-j 1` run, "
         "divided by its bytes. The floor parses the same XML with libxml2's SAX2 and empty handlers." % (
             os.uname().nodename, time.strftime("%Y-%m-%d"), large_bytes / 1e6),
-        "", *table, ""])
+        "", *table, "",
+        "Peak heap on the large DOCX (heaptrack): %.1f MB; its largest holders at the peak:" % heap, "",
+        *["- %.1f MB: `%s`" % (size, where) for size, where in holders], ""])
+    figures = {"one_total": one_total, "batch_files": len(batch), "batch_total": batch_total,
+               "floor_batch": floor_batch, "large_bytes": large_bytes, "large_total": large_total,
+               "floor_large": floor_large, "heap_mb": heap, "holders": holders, "stages": {}}
+    for label, pattern in STAGES:
+        figures["stages"][label.strip()] = [stage(one_lines, pattern), stage(batch_lines, pattern),
+                                            stage(large_lines, pattern)]
+    OUT.with_name("profile.json").write_text(json.dumps(figures, indent=1), encoding="utf-8")
     OUT.write_text(text, encoding="utf-8")
     print(text)
 
