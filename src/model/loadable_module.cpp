@@ -9,19 +9,20 @@
 #include <vector>
 
 namespace karta {
-namespace {
 
-std::filesystem::path code_dir() {
+std::filesystem::path code_file() {
   Dl_info info{};
-  if (::dladdr(reinterpret_cast<void*>(&code_dir), &info) == 0 || info.dli_fname == nullptr) return {};
+  if (::dladdr(reinterpret_cast<void*>(&code_file), &info) == 0 || info.dli_fname == nullptr) return {};
   std::error_code ec;
   std::filesystem::path p = std::filesystem::canonical(info.dli_fname, ec);
-  return ec ? std::filesystem::path() : p.parent_path();
+  return ec ? std::filesystem::path() : p;
 }
+
+namespace {
 
 std::vector<std::filesystem::path> places(const std::string& file) {
   std::vector<std::filesystem::path> out;
-  const std::filesystem::path here = code_dir();
+  const std::filesystem::path here = code_file().parent_path();
   if (!here.empty())
     for (const char* relative : {KARTA_MODULES_FROM_BIN, KARTA_MODULES_FROM_LIB})
       out.push_back((here / relative / file).lexically_normal());

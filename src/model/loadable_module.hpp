@@ -7,10 +7,16 @@
 // working), else the build tree's lib/karta.
 #pragma once
 
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 
 namespace karta {
+
+// The file karta's code was linked into — the karta executable (static
+// core) or libkarta.so — resolved; empty when the loader cannot say. Its
+// directory is where the installed rules and modules are found from.
+std::filesystem::path code_file();
 
 // The address of `symbol` in module `name` ("karta-poppler"), loaded once
 // and kept for the process. Throws ModuleUnavailable naming the module,

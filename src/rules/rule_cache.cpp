@@ -1,6 +1,5 @@
 #include "rules/rule_cache.hpp"
 
-#include <dlfcn.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -13,6 +12,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "model/loadable_module.hpp"
 #include "rules/rule_contract.hpp"
 
 namespace karta {
@@ -37,13 +37,11 @@ std::string hex(std::uint64_t v) {
 // the same version, in a developer's tree) must not be read. The file
 // holding this code, by size and modification time, stands for the build.
 std::string build_identity() {
-  Dl_info info{};
   struct stat st{};
   std::ostringstream out;
   out << KARTA_VERSION << '|' << KARTA_RE2_VERSION;
-  if (::dladdr(reinterpret_cast<void*>(&build_identity), &info) != 0 && info.dli_fname != nullptr &&
-      ::stat(info.dli_fname, &st) == 0)
-    out << '|' << info.dli_fname << '|' << st.st_size << '|' << st.st_mtim.tv_sec << '.' << st.st_mtim.tv_nsec;
+  if (const std::filesystem::path code = code_file(); !code.empty() && ::stat(code.c_str(), &st) == 0)
+    out << '|' << code.string() << '|' << st.st_size << '|' << st.st_mtim.tv_sec << '.' << st.st_mtim.tv_nsec;
   for (const GroupContract& c : group_contracts()) {
     out << '|' << c.name << (c.required ? '!' : '?') << (c.labels ? "L" : "");
     for (const std::string& v : c.captures) out << ",c" << v;

@@ -1,4 +1,3 @@
-#include <dlfcn.h>
 #include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
@@ -16,6 +15,7 @@
 
 #include "karta/normalize.hpp"
 #include "karta/rules.hpp"
+#include "model/loadable_module.hpp"
 #include "model/stage_clock.hpp"
 #include "model/work_limits.hpp"
 #include "rules/group_screen.hpp"
@@ -397,17 +397,6 @@ bool holds_rules(const std::filesystem::path& dir) {
   return std::filesystem::is_regular_file(dir / "roadmap.yaml", ec);
 }
 
-// The directory of the binary or shared library this code was linked into:
-// the karta executable (static core) or libkarta.so.
-std::filesystem::path module_dir() {
-  Dl_info info{};
-  if (::dladdr(reinterpret_cast<void*>(&holds_rules), &info) == 0 || info.dli_fname == nullptr) return {};
-  std::error_code ec;
-  std::filesystem::path p = std::filesystem::canonical(info.dli_fname, ec);
-  if (ec) return {};
-  return p.parent_path();
-}
-
 }  // namespace
 
 std::string RuleSet::default_dir() {
@@ -415,7 +404,7 @@ std::string RuleSet::default_dir() {
   // Installed: PREFIX/bin/karta or PREFIX/lib/libkarta.so beside PREFIX/share/karta/rules,
   // wherever PREFIX has been moved. The build tree has no such neighbour and
   // falls back to the source tree's rules/.
-  const std::filesystem::path here = module_dir();
+  const std::filesystem::path here = code_file().parent_path();
   if (!here.empty())
     for (const char* relative : {KARTA_RULES_FROM_BIN, KARTA_RULES_FROM_LIB}) {
       const std::filesystem::path candidate = (here / relative).lexically_normal();
